@@ -1,0 +1,38 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect } from '@playwright/test';
+import { adminApi, type AdminApi } from './support/api';
+import { E2E } from './support/env';
+import { LoginPage } from './pages/login-page';
+import { Shell } from './pages/shell';
+
+interface Fixtures {
+  /** axe at WCAG 2.1 A/AA; a test expects `(await makeAxeBuilder().analyze()).violations` to be []. */
+  makeAxeBuilder: () => AxeBuilder;
+  loginPage: LoginPage;
+  shell: Shell;
+}
+
+interface WorkerFixtures {
+  /** The Admin API as the super admin: seed preconditions and check postconditions. */
+  api: AdminApi;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  makeAxeBuilder: async ({ page }, use) => {
+    await use(() => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']));
+  },
+  loginPage: async ({ page }, use) => use(new LoginPage(page)),
+  shell: async ({ page }, use) => use(new Shell(page)),
+  // Playwright reads the fixture's dependencies from this (empty) destructuring.
+  // eslint-disable-next-line no-empty-pattern
+  api: [async ({}, use) => use(await adminApi(E2E.accounts.superAdmin)), { scope: 'worker' }],
+});
+
+export { expect };
+
+/** Scans the page as it is now and fails with a readable list of violations. */
+export async function expectNoAxeViolations(builder: AxeBuilder): Promise<void> {
+  const { violations } = await builder.analyze();
+  const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(summary).toEqual([]);
+}

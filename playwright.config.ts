@@ -1,0 +1,83 @@
+import { existsSync } from 'node:fs';
+import { chromium, defineConfig, devices } from '@playwright/test';
+import { E2E } from './e2e/support/env';
+
+/**
+ * Playwright's own Chromium when it is installed; else CHROMIUM_PATH; else Debian's
+ * /usr/bin/chromium (Playwright cannot download browsers on this network).
+ */
+function chromiumExecutable(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    if (existsSync(chromium.executablePath())) return undefined;
+  } catch {
+    // no bundled browser registered
+  }
+  return '/usr/bin/chromium';
+}
+
+const CI = !!process.env.CI;
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: 'test-results',
+  fullyParallel: true,
+  forbidOnly: CI,
+  retries: 0,
+  workers: CI ? 2 : undefined,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'playwright-report' }],
+    ['json', { outputFile: 'test-results/e2e-results.json' }],
+    ['junit', { outputFile: 'test-results/e2e-junit.xml' }],
+  ],
+  use: {
+    baseURL: E2E.baseUrl,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    video: 'retain-on-failure',
+    launchOptions: {
+      executablePath: chromiumExecutable(),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts/ },
+    {
+      name: 'chromium',
+      testMatch: /.*\.spec\.ts/,
+      dependencies: ['setup'],
+      use: { ...devices['Desktop Chrome'], storageState: E2E.storageState('super-admin') },
+    },
+  ],
+  webServer: E2E.startsLocalServers
+    ? [
+        {
+          // The stand-in, on its own data directory, reseeded for every run.
+          command: 'npx tsx server/src/main.ts --reset',
+          env: { DATA_DIR: '.data/e2e', PORT: '8000' },
+          url: `${E2E.apiUrl}/api/v1/platform/oauth/.well-known/openid-configuration`,
+          reuseExistingServer: !CI,
+          timeout: 180_000,
+          stdout: 'pipe',
+        },
+        {
+          // The production build, served as static files.
+          command: 'npx vite build --logLevel warn && npx vite preview --port 4173 --strictPort',
+          url: E2E.baseUrl,
+          reuseExistingServer: !CI,
+          timeout: 180_000,
+        },
+      ]
+    : undefined,
+});
