@@ -1,11 +1,585 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { CookieOptions } from 'hono/utils/cookie';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { signAccessToken, TokenError, verifyAccessToken } from '../auth/tokens';
+import type { ServerConfig } from '../config';
 import type { AppContext } from '../context';
+import { parseAuthorizeRequest, responseUrl, SUPPORTED_SCOPES } from './authorize-request';
+import { profileClaims, readIdTokenHint, signIdToken } from './id-token';
+import { errorPage, pageHeaders, signedOutPage, signInPage, TEXT } from './pages';
+import { adminClaims, resolveAdminRole, type ResolvedAdminRole } from './roles';
+import { hashSecret, looksLikeToken, randomToken, verifyPkceS256 } from './secrets';
+import {
+  authenticate,
+  consumeCode,
+  consumeLoginRequest,
+  consumeRefreshToken,
+  createCode,
+  createLoginRequest,
+  createRefreshToken,
+  deleteExpired,
+  endSession,
+  findActiveUser,
+  findCode,
+  findLoginRequest,
+  findRefreshToken,
+  findSessionById,
+  findSessionByCookie,
+  findSessionRowByCookie,
+  recordLogin,
+  revokeFamily,
+  startSession,
+  type OidcUser,
+  type Session,
+} from './store';
+import { oidcUrls, PLATFORM_PATH } from './urls';
+
+/** The browser's sign-in session: HttpOnly, SameSite=Lax, Path=/api/v1/platform, 12 h. */
+export const SESSION_COOKIE = 'scaikey_session';
+/** Binds a pending sign-in to the browser that opened the sign-in page (login CSRF). */
+export const LOGIN_COOKIE = 'scaikey_login';
+
+export const SESSION_TTL_SECONDS = 12 * 3600;
+export const CODE_TTL_SECONDS = 60;
+/** How long a sign-in page may stay open before it has to be started again. */
+export const LOGIN_TTL_SECONDS = 30 * 60;
+const HOUSEKEEPING_INTERVAL_MS = 60_000;
+
+/** Relative to /oauth/authorize, so the form works behind any path prefix. */
+const LOGIN_ACTION = 'login';
+
+const LOGIN_EXPIRED =
+  'This sign-in page has expired or was opened in another browser. Return to the application and sign in again.';
+
+export function discoveryDocument(config: ServerConfig) {
+  const urls = oidcUrls(config);
+  return {
+    issuer: urls.issuer,
+    authorization_endpoint: urls.authorization,
+    token_endpoint: urls.token,
+    jwks_uri: urls.jwks,
+    userinfo_endpoint: urls.userinfo,
+    revocation_endpoint: urls.revocation,
+    end_session_endpoint: urls.endSession,
+    response_types_supported: ['code'],
+    response_modes_supported: ['query'],
+    grant_types_supported: ['authorization_code', 'refresh_token'],
+    code_challenge_methods_supported: ['S256'],
+    token_endpoint_auth_methods_supported: ['none'],
+    revocation_endpoint_auth_methods_supported: ['none'],
+    scopes_supported: [...SUPPORTED_SCOPES],
+    id_token_signing_alg_values_supported: ['RS256'],
+    subject_types_supported: ['public'],
+    prompt_values_supported: ['none', 'login'],
+    claims_supported: [
+      'sub',
+      'iss',
+      'aud',
+      'exp',
+      'iat',
+      'auth_time',
+      'nonce',
+      'sid',
+      'email',
+      'email_verified',
+      'name',
+      'given_name',
+      'family_name',
+      'role',
+    ],
+    claims_parameter_supported: false,
+    request_parameter_supported: false,
+    request_uri_parameter_supported: false,
+    authorization_response_iss_parameter_supported: true,
+  };
+}
+
+type GrantResult =
+  | { ok: false; error: string; description: string }
+  | {
+      ok: true;
+      user: OidcUser;
+      resolved: ResolvedAdminRole | null;
+      refreshToken: string;
+      scope: string;
+      authTime: string;
+      nonce: string | null;
+      sessionId: string | null;
+    };
+
+const invalidGrant = (description: string): GrantResult => ({ ok: false, error: 'invalid_grant', description });
 
 /**
- * The OIDC provider, mounted by app.ts at /api/v1/platform: discovery, authorize (login page),
- * token, JWKS, userinfo, revocation, end-session.
+ * The OIDC provider, mounted by app.ts at /api/v1/platform: discovery, authorize (sign-in page),
+ * token, JWKS, userinfo, revocation, end-session. One public client (config.client), code flow
+ * with PKCE S256 only. Every time comes from ctx.now().
  */
-export function createOidcRoutes(_ctx: AppContext): Hono {
+export function createOidcRoutes(ctx: AppContext): Hono {
   const app = new Hono();
+  const { db } = ctx;
+  const issuer = () => oidcUrls(ctx.config).issuer;
+
+  /** Cookie scope: the platform mount as the browser sees it (PUBLIC_URL may carry a path prefix). */
+  const cookieOptions = (maxAge: number, under = ''): CookieOptions => ({
+    path: `${new URL(ctx.config.publicUrl).pathname.replace(/\/+$/, '')}${PLATFORM_PATH}${under}`,
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: ctx.config.publicUrl.startsWith('https:'),
+    maxAge,
+  });
+
+  let lastHousekeeping = Number.NEGATIVE_INFINITY;
+  /** Expired rows go at most once a minute (by the injected clock), on the busy endpoints. */
+  async function housekeeping(): Promise<void> {
+    const now = ctx.now().getTime();
+    if (Math.abs(now - lastHousekeeping) < HOUSEKEEPING_INTERVAL_MS) return;
+    lastHousekeeping = now;
+    await deleteExpired(db, ctx.now());
+  }
+
+  const page = (c: Context, body: string, status: ContentfulStatusCode = 200) =>
+    c.html(body, status, pageHeaders(ctx.config));
+
+  const redirect = (c: Context, url: string, status: 302 | 303 = 302) => {
+    c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    return c.redirect(url, status);
+  };
+
+  const oauthError = (
+    c: Context,
+    status: ContentfulStatusCode,
+    error: string,
+    description: string,
+    headers: Record<string, string> = {},
+  ) =>
+    c.json({ error, error_description: description }, status, {
+      'Cache-Control': 'no-store',
+      Pragma: 'no-cache',
+      ...headers,
+    });
+
+  /** An x-www-form-urlencoded body; anything else reads as no parameters. */
+  async function formParams(c: Context): Promise<URLSearchParams | null> {
+    const type = c.req.header('content-type') ?? '';
+    if (!/^application\/x-www-form-urlencoded\b/i.test(type)) return null;
+    return new URLSearchParams(await c.req.text());
+  }
+
+  async function liveSession(c: Context, now: Date): Promise<Session | null> {
+    const cookie = getCookie(c, SESSION_COOKIE);
+    return looksLikeToken(cookie) ? findSessionByCookie(db, cookie, now) : null;
+  }
+
+  // ------------------------------------------------------------ discovery and keys
+
+  app.get('/oauth/.well-known/openid-configuration', (c) =>
+    c.json(discoveryDocument(ctx.config), 200, { 'Cache-Control': 'no-cache' }),
+  );
+
+  app.get('/.well-known/jwks.json', (c) =>
+    c.json({ keys: [ctx.keys.publicJwk] }, 200, { 'Cache-Control': 'no-cache' }),
+  );
+
+  // ------------------------------------------------------------ authorize
+
+  async function authorize(c: Context, params: URLSearchParams): Promise<Response> {
+    await housekeeping();
+    const parsed = parseAuthorizeRequest(params, ctx.config);
+    if (parsed.kind === 'page') return page(c, errorPage(parsed.message), 400);
+    if (parsed.kind === 'redirect') {
+      return redirect(
+        c,
+        responseUrl(parsed.redirectUri, {
+          error: parsed.error,
+          error_description: parsed.description,
+          state: parsed.state,
+          iss: issuer(),
+        }),
+      );
+    }
+    const req = parsed.request;
+    const now = ctx.now();
+    const session = await liveSession(c, now);
+
+    let reuse = session !== null && !req.prompt.has('login');
+    if (session && reuse && req.maxAge !== null) {
+      reuse = now.getTime() - Date.parse(session.auth_time) <= req.maxAge * 1000;
+    }
+    if (session && reuse && req.idTokenHint) {
+      // The application expects someone else to be signed in: do not answer for them silently.
+      const hint = await readIdTokenHint(ctx, req.idTokenHint);
+      if (hint && hint.sub !== session.user_id) reuse = false;
+    }
+    if (session && reuse) {
+      const code = await createCode(db, {
+        clientId: req.clientId,
+        redirectUri: req.redirectUri,
+        codeChallenge: req.codeChallenge,
+        nonce: req.nonce,
+        scope: req.scope,
+        userId: session.user_id,
+        sessionId: session.id,
+        authTime: session.auth_time,
+        now,
+        ttl: CODE_TTL_SECONDS,
+      });
+      return redirect(c, responseUrl(req.redirectUri, { code, state: req.state, iss: issuer() }));
+    }
+    if (req.prompt.has('none')) {
+      return redirect(
+        c,
+        responseUrl(req.redirectUri, {
+          error: 'login_required',
+          error_description: 'The user is not signed in',
+          state: req.state,
+          iss: issuer(),
+        }),
+      );
+    }
+
+    const existing = getCookie(c, LOGIN_COOKIE);
+    const browserSecret = looksLikeToken(existing) ? existing : randomToken();
+    setCookie(c, LOGIN_COOKIE, browserSecret, cookieOptions(LOGIN_TTL_SECONDS, '/oauth'));
+    const loginId = await createLoginRequest(db, {
+      client_id: req.clientId,
+      redirect_uri: req.redirectUri,
+      scope: req.scope,
+      state: req.state,
+      nonce: req.nonce,
+      code_challenge: req.codeChallenge,
+      browserSecret,
+      now,
+      ttl: LOGIN_TTL_SECONDS,
+    });
+    return page(c, signInPage({ loginId, action: LOGIN_ACTION, email: req.loginHint ?? '' }));
+  }
+
+  app.get('/oauth/authorize', (c) => authorize(c, new URL(c.req.url).searchParams));
+  // OIDC Core §3.1.2.1: the authorization endpoint also takes the request as a form POST.
+  app.post('/oauth/authorize', async (c) => authorize(c, (await formParams(c)) ?? new URLSearchParams()));
+
+  // ------------------------------------------------------------ the sign-in form
+
+  app.post(`/oauth/${LOGIN_ACTION}`, async (c) => {
+    await housekeeping();
+    const form = (await formParams(c)) ?? new URLSearchParams();
+    const loginId = form.get('login_id') ?? '';
+    const email = (form.get('email') ?? '').trim();
+    const password = form.get('password') ?? '';
+    const now = ctx.now();
+
+    const pending = looksLikeToken(loginId) ? await findLoginRequest(db, loginId, now) : null;
+    const browser = getCookie(c, LOGIN_COOKIE);
+    if (!pending || !looksLikeToken(browser) || hashSecret(browser) !== pending.browser_hash) {
+      return page(c, errorPage(LOGIN_EXPIRED), 400);
+    }
+    const again = (error: string) => page(c, signInPage({ loginId, action: LOGIN_ACTION, email, error }));
+    if (!email || !password) return again(TEXT.missingCredentials);
+    const user = await authenticate(db, email, password);
+    if (!user) return again(TEXT.invalidCredentials);
+
+    const sessionCookie = getCookie(c, SESSION_COOKIE);
+    const done = await db.transaction(async (tx) => {
+      if (!(await consumeLoginRequest(tx, pending.id))) return null; // a double submit
+      const previous = looksLikeToken(sessionCookie) ? await findSessionByCookie(tx, sessionCookie, now) : null;
+      await recordLogin(tx, user.id, now);
+      const { session, cookie } = await startSession(tx, {
+        userId: user.id,
+        previous,
+        now,
+        ttl: SESSION_TTL_SECONDS,
+      });
+      const code = await createCode(tx, {
+        clientId: pending.client_id,
+        redirectUri: pending.redirect_uri,
+        codeChallenge: pending.code_challenge,
+        nonce: pending.nonce,
+        scope: pending.scope,
+        userId: user.id,
+        sessionId: session.id,
+        authTime: session.auth_time,
+        now,
+        ttl: CODE_TTL_SECONDS,
+      });
+      return { cookie, code };
+    });
+    if (!done) return page(c, errorPage(LOGIN_EXPIRED), 400);
+    setCookie(c, SESSION_COOKIE, done.cookie, cookieOptions(SESSION_TTL_SECONDS));
+    // 303, not 302: the browser must not replay the credentials POST (RFC 9700 §4.12).
+    return redirect(
+      c,
+      responseUrl(pending.redirect_uri, { code: done.code, state: pending.state, iss: issuer() }),
+      303,
+    );
+  });
+
+  // ------------------------------------------------------------ token
+
+  async function issueTokens(c: Context, result: Extract<GrantResult, { ok: true }>, withNonce: boolean) {
+    const { user, resolved, scope } = result;
+    const access_token = await signAccessToken(ctx, {
+      sub: user.id,
+      scope,
+      ...adminClaims(user.tenant_id, resolved),
+    });
+    const id_token = scope.split(' ').includes('openid')
+      ? await signIdToken(ctx, {
+          user,
+          clientId: ctx.config.client.clientId,
+          scope,
+          authTime: result.authTime,
+          nonce: withNonce ? result.nonce : null,
+          sessionId: result.sessionId,
+          role: resolved?.claim,
+        })
+      : undefined;
+    return c.json(
+      {
+        access_token,
+        token_type: 'Bearer',
+        expires_in: ctx.config.tokenTtl,
+        refresh_token: result.refreshToken,
+        ...(id_token ? { id_token } : {}),
+        scope,
+      },
+      200,
+      { 'Cache-Control': 'no-store', Pragma: 'no-cache' },
+    );
+  }
+
+  async function authorizationCodeGrant(params: URLSearchParams, clientId: string): Promise<GrantResult> {
+    const code = params.get('code');
+    const redirectUri = params.get('redirect_uri');
+    const verifier = params.get('code_verifier');
+    if (!code) return { ok: false, error: 'invalid_request', description: 'code is required' };
+    if (!redirectUri) return { ok: false, error: 'invalid_request', description: 'redirect_uri is required' };
+    if (!verifier) return { ok: false, error: 'invalid_request', description: 'code_verifier is required (PKCE)' };
+    const now = ctx.now();
+    // Returned, not thrown: a replay's revocation must commit.
+    return db.transaction(async (tx): Promise<GrantResult> => {
+      const row = looksLikeToken(code) ? await findCode(tx, code) : null;
+      if (!row) return invalidGrant('The authorization code is invalid');
+      if (row.used_at) {
+        await revokeFamily(tx, row.family_id, now);
+        return invalidGrant('The authorization code has already been used; tokens issued for it are revoked');
+      }
+      if (row.client_id !== clientId) return invalidGrant('The authorization code was issued to another client');
+      if (Date.parse(row.expires_at) <= now.getTime()) return invalidGrant('The authorization code has expired');
+      if (row.redirect_uri !== redirectUri) {
+        return invalidGrant('redirect_uri does not match the authorization request');
+      }
+      if (!verifyPkceS256(verifier, row.code_challenge)) {
+        return invalidGrant('PKCE verification failed: code_verifier does not match code_challenge');
+      }
+      if (!(await consumeCode(tx, row.id, now))) {
+        await revokeFamily(tx, row.family_id, now);
+        return invalidGrant('The authorization code has already been used');
+      }
+      const user = await findActiveUser(tx, row.user_id);
+      if (!user) return invalidGrant('The user can no longer sign in');
+      const refreshToken = await createRefreshToken(tx, {
+        familyId: row.family_id,
+        clientId,
+        userId: user.id,
+        sessionId: row.session_id,
+        scope: row.scope,
+        authTime: row.auth_time,
+        now,
+        ttl: ctx.config.refreshTtl,
+      });
+      return {
+        ok: true,
+        user,
+        resolved: await resolveAdminRole(tx, user.id, now),
+        refreshToken,
+        scope: row.scope,
+        authTime: row.auth_time,
+        nonce: row.nonce,
+        sessionId: row.session_id,
+      };
+    });
+  }
+
+  async function refreshTokenGrant(params: URLSearchParams, clientId: string): Promise<GrantResult> {
+    const token = params.get('refresh_token');
+    if (!token) return { ok: false, error: 'invalid_request', description: 'refresh_token is required' };
+    const requestedScope = params.get('scope');
+    const now = ctx.now();
+    return db.transaction(async (tx): Promise<GrantResult> => {
+      const row = looksLikeToken(token) ? await findRefreshToken(tx, token) : null;
+      if (!row) return invalidGrant('The refresh token is invalid');
+      if (row.client_id !== clientId) return invalidGrant('The refresh token was issued to another client');
+      if (row.used_at) {
+        // Rotation means a used token is only ever replayed by someone who copied it.
+        await revokeFamily(tx, row.family_id, now);
+        return invalidGrant('The refresh token has already been used; its token family is revoked');
+      }
+      if (row.revoked_at) return invalidGrant('The refresh token has been revoked');
+      if (Date.parse(row.expires_at) <= now.getTime()) return invalidGrant('The refresh token has expired');
+      let scope = row.scope;
+      if (requestedScope !== null) {
+        const granted = new Set(row.scope.split(' '));
+        const asked = requestedScope.split(' ').filter(Boolean);
+        if (asked.length === 0 || asked.some((s) => !granted.has(s))) {
+          return { ok: false, error: 'invalid_scope', description: 'scope exceeds the scope originally granted' };
+        }
+        scope = row.scope.split(' ').filter((s) => asked.includes(s)).join(' ');
+      }
+      const user = await findActiveUser(tx, row.user_id);
+      if (!user) {
+        await revokeFamily(tx, row.family_id, now);
+        return invalidGrant('The user can no longer sign in');
+      }
+      if (!(await consumeRefreshToken(tx, row.id, now))) {
+        await revokeFamily(tx, row.family_id, now);
+        return invalidGrant('The refresh token has already been used; its token family is revoked');
+      }
+      const refreshToken = await createRefreshToken(tx, {
+        familyId: row.family_id,
+        clientId,
+        userId: user.id,
+        sessionId: row.session_id,
+        scope: row.scope,
+        authTime: row.auth_time,
+        now,
+        ttl: ctx.config.refreshTtl,
+      });
+      return {
+        ok: true,
+        user,
+        // Roles are read again: a revoked or expired assignment drops out of the new token.
+        resolved: await resolveAdminRole(tx, user.id, now),
+        refreshToken,
+        scope,
+        authTime: row.auth_time,
+        nonce: null,
+        sessionId: row.session_id,
+      };
+    });
+  }
+
+  app.post('/oauth/token', async (c) => {
+    await housekeeping();
+    const params = await formParams(c);
+    if (!params) {
+      return oauthError(c, 400, 'invalid_request', 'The body must be application/x-www-form-urlencoded');
+    }
+    for (const key of new Set(params.keys())) {
+      if (params.getAll(key).length > 1) {
+        return oauthError(c, 400, 'invalid_request', `Parameter ${key} must not be repeated`);
+      }
+    }
+    const clientId = params.get('client_id');
+    if (!clientId) return oauthError(c, 401, 'invalid_client', 'client_id is required');
+    if (clientId !== ctx.config.client.clientId) return oauthError(c, 401, 'invalid_client', 'Unknown client');
+
+    const grantType = params.get('grant_type');
+    let result: GrantResult;
+    if (grantType === 'authorization_code') result = await authorizationCodeGrant(params, clientId);
+    else if (grantType === 'refresh_token') result = await refreshTokenGrant(params, clientId);
+    else if (!grantType) return oauthError(c, 400, 'invalid_request', 'grant_type is required');
+    else return oauthError(c, 400, 'unsupported_grant_type', `Unsupported grant_type: ${grantType}`);
+
+    if (!result.ok) return oauthError(c, 400, result.error, result.description);
+    return issueTokens(c, result, grantType === 'authorization_code');
+  });
+
+  // ------------------------------------------------------------ userinfo
+
+  const userinfo = async (c: Context) => {
+    const header = c.req.header('authorization') ?? '';
+    const match = /^Bearer\s+([A-Za-z0-9\-._~+/]+=*)$/i.exec(header.trim());
+    const noStore = { 'Cache-Control': 'no-store', Pragma: 'no-cache' };
+    if (!match?.[1]) {
+      return c.json({ error: 'invalid_request', error_description: 'A Bearer access token is required' }, 401, {
+        ...noStore,
+        'WWW-Authenticate': 'Bearer realm="ScaiKey"',
+      });
+    }
+    const unauthorized = (description: string) =>
+      c.json({ error: 'invalid_token', error_description: description }, 401, {
+        ...noStore,
+        'WWW-Authenticate': `Bearer realm="ScaiKey", error="invalid_token", error_description="${description}"`,
+      });
+    let claims;
+    try {
+      claims = await verifyAccessToken(ctx, match[1]);
+    } catch (err) {
+      return unauthorized(err instanceof TokenError ? err.message : 'Could not validate credentials');
+    }
+    if (!claims.scope.split(' ').includes('openid')) {
+      return c.json({ error: 'insufficient_scope', error_description: 'The openid scope is required' }, 403, {
+        ...noStore,
+        'WWW-Authenticate': 'Bearer realm="ScaiKey", error="insufficient_scope", scope="openid"',
+      });
+    }
+    const user = await findActiveUser(db, claims.sub);
+    if (!user) return unauthorized('The user can no longer sign in');
+    const resolved = await resolveAdminRole(db, user.id, ctx.now());
+    return c.json(
+      { sub: user.id, ...profileClaims(user, claims.scope), ...(resolved ? { role: resolved.claim } : {}) },
+      200,
+      noStore,
+    );
+  };
+  app.get('/oauth/userinfo', userinfo);
+  app.post('/oauth/userinfo', userinfo);
+
+  // ------------------------------------------------------------ revocation (RFC 7009)
+
+  app.post('/oauth/revoke', async (c) => {
+    const params = await formParams(c);
+    const token = params?.get('token');
+    if (!params || !token) return oauthError(c, 400, 'invalid_request', 'token is required');
+    const clientId = params.get('client_id');
+    if (clientId !== null && clientId !== ctx.config.client.clientId) {
+      return oauthError(c, 401, 'invalid_client', 'Unknown client');
+    }
+    // Access tokens are self-contained JWTs and expire on their own; only refresh tokens are
+    // stored, so those are what revocation acts on (with their whole family). Unknown: still 200.
+    if (looksLikeToken(token)) {
+      const row = await findRefreshToken(db, token);
+      if (row && row.client_id === ctx.config.client.clientId) await revokeFamily(db, row.family_id, ctx.now());
+    }
+    c.header('Cache-Control', 'no-store');
+    return c.body(null, 200);
+  });
+
+  // ------------------------------------------------------------ end session (RP-Initiated Logout)
+
+  const logout = async (c: Context) => {
+    const params =
+      c.req.method === 'POST' ? ((await formParams(c)) ?? new URLSearchParams()) : new URL(c.req.url).searchParams;
+    const hintToken = params.get('id_token_hint');
+    const postLogout = params.get('post_logout_redirect_uri');
+    const state = params.get('state');
+    const clientId = params.get('client_id');
+    const now = ctx.now();
+
+    const cookie = getCookie(c, SESSION_COOKIE);
+    let session = looksLikeToken(cookie) ? await findSessionRowByCookie(db, cookie) : null;
+    if (!session && hintToken) {
+      // No cookie came along: the ID token's sid still names the session to end.
+      const hint = await readIdTokenHint(ctx, hintToken);
+      const bySid = hint?.sid ? await findSessionById(db, hint.sid) : null;
+      if (bySid && bySid.user_id === hint?.sub) session = bySid;
+    }
+    if (session) {
+      const id = session.id;
+      await db.transaction((tx) => endSession(tx, id, now));
+    }
+    deleteCookie(c, SESSION_COOKIE, cookieOptions(0));
+
+    const clientOk = clientId === null || clientId === ctx.config.client.clientId;
+    if (postLogout && clientOk && ctx.config.client.postLogoutRedirectUris.includes(postLogout)) {
+      return redirect(c, responseUrl(postLogout, { state }));
+    }
+    return page(c, signedOutPage());
+  };
+  app.get('/oauth/logout', logout);
+  app.post('/oauth/logout', logout);
+
   return app;
 }

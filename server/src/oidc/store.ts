@@ -1,0 +1,357 @@
+import { hashPassword, verifyPassword } from '../auth/password';
+import type { Db } from '../db/db';
+import { hashSecret, randomToken } from './secrets';
+
+/** The OIDC provider's database access: 002_oauth.sql's tables and the users it signs in. */
+
+type Q = Pick<Db, 'query'>;
+
+const iso = (d: Date) => d.toISOString();
+const plus = (d: Date, seconds: number) => new Date(d.getTime() + seconds * 1000);
+
+// ---------------------------------------------------------------- users
+
+export interface OidcUser {
+  id: string;
+  email: string;
+  first_name: string | null;
+  last_name: string | null;
+  display_name: string | null;
+  tenant_id: string | null;
+}
+
+const USER_COLUMNS = 'id, email, first_name, last_name, display_name, tenant_id';
+
+/** A user who may still hold tokens: not soft-deleted and ACTIVE. */
+export async function findActiveUser(db: Q, id: string): Promise<OidcUser | null> {
+  const rows = await db.query<OidcUser>(
+    `SELECT ${USER_COLUMNS} FROM users WHERE id = $1 AND deleted_at IS NULL AND status = 'ACTIVE'`,
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+let dummyHash: string | undefined;
+
+/**
+ * Email (case-insensitive) and password → the user, or null. Only live, ACTIVE users with a
+ * password can sign in. The same email may exist in several tenants: the account whose password
+ * matches wins (oldest first if several do). An unknown email still costs one scrypt, so response
+ * time does not reveal which emails exist.
+ */
+export async function authenticate(db: Q, email: string, password: string): Promise<OidcUser | null> {
+  const rows = await db.query<OidcUser & { password_hash: string }>(
+    `SELECT ${USER_COLUMNS}, password_hash FROM users
+      WHERE lower(email) = lower($1) AND deleted_at IS NULL AND status = 'ACTIVE'
+        AND password_hash IS NOT NULL
+      ORDER BY created_at, id`,
+    [email],
+  );
+  if (rows.length === 0) {
+    dummyHash ??= hashPassword(randomToken());
+    verifyPassword(password, dummyHash);
+    return null;
+  }
+  for (const { password_hash, ...user } of rows) {
+    if (verifyPassword(password, password_hash)) return user;
+  }
+  return null;
+}
+
+export async function recordLogin(db: Q, userId: string, now: Date): Promise<void> {
+  await db.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [userId, iso(now)]);
+}
+
+// ---------------------------------------------------------------- pending sign-ins
+
+export interface LoginRequest {
+  id: string;
+  browser_hash: string;
+  client_id: string;
+  redirect_uri: string;
+  scope: string;
+  state: string | null;
+  nonce: string | null;
+  code_challenge: string;
+}
+
+export async function createLoginRequest(
+  db: Q,
+  input: Omit<LoginRequest, 'id' | 'browser_hash'> & { browserSecret: string; now: Date; ttl: number },
+): Promise<string> {
+  const id = randomToken();
+  await db.query(
+    `INSERT INTO oauth_login_requests
+       (id, browser_hash, client_id, redirect_uri, scope, state, nonce, code_challenge, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [
+      id,
+      hashSecret(input.browserSecret),
+      input.client_id,
+      input.redirect_uri,
+      input.scope,
+      input.state,
+      input.nonce,
+      input.code_challenge,
+      iso(input.now),
+      iso(plus(input.now, input.ttl)),
+    ],
+  );
+  return id;
+}
+
+export async function findLoginRequest(db: Q, id: string, now: Date): Promise<LoginRequest | null> {
+  const rows = await db.query<LoginRequest>(
+    `SELECT id, browser_hash, client_id, redirect_uri, scope, state, nonce, code_challenge
+       FROM oauth_login_requests WHERE id = $1 AND expires_at > $2`,
+    [id, iso(now)],
+  );
+  return rows[0] ?? null;
+}
+
+/** Completes a pending sign-in exactly once; false when it was already completed. */
+export async function consumeLoginRequest(db: Q, id: string): Promise<boolean> {
+  const rows = await db.query('DELETE FROM oauth_login_requests WHERE id = $1 RETURNING id', [id]);
+  return rows.length === 1;
+}
+
+// ---------------------------------------------------------------- sessions
+
+export interface Session {
+  id: string;
+  user_id: string;
+  auth_time: string;
+  expires_at: string;
+}
+
+/** The live session behind a cookie value, if its user may still sign in. */
+export async function findSessionByCookie(db: Q, cookie: string, now: Date): Promise<Session | null> {
+  const rows = await db.query<Session>(
+    `SELECT s.id, s.user_id, s.auth_time, s.expires_at
+       FROM oauth_sessions s JOIN users u ON u.id = s.user_id
+      WHERE s.token_hash = $1 AND s.expires_at > $2
+        AND u.deleted_at IS NULL AND u.status = 'ACTIVE' AND u.password_hash IS NOT NULL`,
+    [hashSecret(cookie), iso(now)],
+  );
+  return rows[0] ?? null;
+}
+
+/** Any session row behind a cookie value, live or not (sign-out ends it either way). */
+export async function findSessionRowByCookie(db: Q, cookie: string): Promise<Session | null> {
+  const rows = await db.query<Session>(
+    'SELECT id, user_id, auth_time, expires_at FROM oauth_sessions WHERE token_hash = $1',
+    [hashSecret(cookie)],
+  );
+  return rows[0] ?? null;
+}
+
+export async function findSessionById(db: Q, id: string): Promise<Session | null> {
+  const rows = await db.query<Session>(
+    'SELECT id, user_id, auth_time, expires_at FROM oauth_sessions WHERE id = $1',
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * A fresh sign-in: a new session with a new cookie secret. When the browser already had a
+ * session for the same user, that row is kept (same sid, so logout still finds every refresh
+ * token of this browser) with a new secret and auth_time; a previous user's session in this
+ * browser ends, with its refresh tokens.
+ */
+export async function startSession(
+  db: Q,
+  input: { userId: string; previous: Session | null; now: Date; ttl: number },
+): Promise<{ session: Session; cookie: string }> {
+  const cookie = randomToken();
+  const { userId, previous, now, ttl } = input;
+  const expires = iso(plus(now, ttl));
+  if (previous && previous.user_id === userId) {
+    await db.query(
+      'UPDATE oauth_sessions SET token_hash = $2, auth_time = $3, expires_at = $4 WHERE id = $1',
+      [previous.id, hashSecret(cookie), iso(now), expires],
+    );
+    return { session: { ...previous, auth_time: iso(now), expires_at: expires }, cookie };
+  }
+  if (previous) await endSession(db, previous.id, now);
+  const id = randomToken(16);
+  await db.query(
+    `INSERT INTO oauth_sessions (id, token_hash, user_id, auth_time, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $4, $5)`,
+    [id, hashSecret(cookie), userId, iso(now), expires],
+  );
+  return { session: { id, user_id: userId, auth_time: iso(now), expires_at: expires }, cookie };
+}
+
+/** Sign-out: the session row goes and every refresh token it produced is revoked. */
+export async function endSession(db: Q, sessionId: string, now: Date): Promise<void> {
+  await db.query(
+    'UPDATE oauth_refresh_tokens SET revoked_at = $2 WHERE session_id = $1 AND revoked_at IS NULL',
+    [sessionId, iso(now)],
+  );
+  await db.query('DELETE FROM oauth_sessions WHERE id = $1', [sessionId]);
+}
+
+// ---------------------------------------------------------------- authorization codes
+
+export interface AuthorizationCode {
+  id: string;
+  client_id: string;
+  redirect_uri: string;
+  code_challenge: string;
+  nonce: string | null;
+  scope: string;
+  user_id: string;
+  session_id: string | null;
+  auth_time: string;
+  family_id: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export async function createCode(
+  db: Q,
+  input: {
+    clientId: string;
+    redirectUri: string;
+    codeChallenge: string;
+    nonce: string | null;
+    scope: string;
+    userId: string;
+    sessionId: string | null;
+    authTime: string;
+    now: Date;
+    ttl: number;
+  },
+): Promise<string> {
+  const code = randomToken();
+  await db.query(
+    `INSERT INTO oauth_codes (id, client_id, redirect_uri, code_challenge, nonce, scope, user_id,
+                              session_id, auth_time, family_id, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [
+      hashSecret(code),
+      input.clientId,
+      input.redirectUri,
+      input.codeChallenge,
+      input.nonce,
+      input.scope,
+      input.userId,
+      input.sessionId,
+      input.authTime,
+      randomToken(16),
+      iso(input.now),
+      iso(plus(input.now, input.ttl)),
+    ],
+  );
+  return code;
+}
+
+export async function findCode(db: Q, code: string): Promise<AuthorizationCode | null> {
+  const rows = await db.query<AuthorizationCode>(
+    `SELECT id, client_id, redirect_uri, code_challenge, nonce, scope, user_id, session_id,
+            auth_time, family_id, expires_at, used_at
+       FROM oauth_codes WHERE id = $1`,
+    [hashSecret(code)],
+  );
+  return rows[0] ?? null;
+}
+
+/** Marks the code used; false when someone got there first. */
+export async function consumeCode(db: Q, id: string, now: Date): Promise<boolean> {
+  const rows = await db.query(
+    'UPDATE oauth_codes SET used_at = $2 WHERE id = $1 AND used_at IS NULL RETURNING id',
+    [id, iso(now)],
+  );
+  return rows.length === 1;
+}
+
+// ---------------------------------------------------------------- refresh tokens
+
+export interface RefreshToken {
+  id: string;
+  family_id: string;
+  client_id: string;
+  user_id: string;
+  session_id: string | null;
+  scope: string;
+  auth_time: string;
+  expires_at: string;
+  used_at: string | null;
+  revoked_at: string | null;
+}
+
+export async function createRefreshToken(
+  db: Q,
+  input: {
+    familyId: string;
+    clientId: string;
+    userId: string;
+    sessionId: string | null;
+    scope: string;
+    authTime: string;
+    now: Date;
+    ttl: number;
+  },
+): Promise<string> {
+  const token = randomToken();
+  await db.query(
+    `INSERT INTO oauth_refresh_tokens (id, family_id, client_id, user_id, session_id, scope,
+                                       auth_time, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [
+      hashSecret(token),
+      input.familyId,
+      input.clientId,
+      input.userId,
+      input.sessionId,
+      input.scope,
+      input.authTime,
+      iso(input.now),
+      iso(plus(input.now, input.ttl)),
+    ],
+  );
+  return token;
+}
+
+export async function findRefreshToken(db: Q, token: string): Promise<RefreshToken | null> {
+  const rows = await db.query<RefreshToken>(
+    `SELECT id, family_id, client_id, user_id, session_id, scope, auth_time, expires_at, used_at,
+            revoked_at
+       FROM oauth_refresh_tokens WHERE id = $1`,
+    [hashSecret(token)],
+  );
+  return rows[0] ?? null;
+}
+
+/** Marks the token used (rotated); false when it was used or revoked meanwhile. */
+export async function consumeRefreshToken(db: Q, id: string, now: Date): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE oauth_refresh_tokens SET used_at = $2
+      WHERE id = $1 AND used_at IS NULL AND revoked_at IS NULL RETURNING id`,
+    [id, iso(now)],
+  );
+  return rows.length === 1;
+}
+
+export async function revokeFamily(db: Q, familyId: string, now: Date): Promise<void> {
+  await db.query(
+    'UPDATE oauth_refresh_tokens SET revoked_at = $2 WHERE family_id = $1 AND revoked_at IS NULL',
+    [familyId, iso(now)],
+  );
+}
+
+// ---------------------------------------------------------------- housekeeping
+
+/** How long used codes are remembered after expiry, to recognise a replay. */
+const CODE_MEMORY_SECONDS = 24 * 3600;
+
+/** Deletes what can no longer be used (or recognised). Cheap; callers throttle it. */
+export async function deleteExpired(db: Q, now: Date): Promise<void> {
+  await db.query('DELETE FROM oauth_login_requests WHERE expires_at <= $1', [iso(now)]);
+  await db.query('DELETE FROM oauth_sessions WHERE expires_at <= $1', [iso(now)]);
+  await db.query('DELETE FROM oauth_codes WHERE expires_at <= $1', [
+    iso(plus(now, -CODE_MEMORY_SECONDS)),
+  ]);
+  await db.query('DELETE FROM oauth_refresh_tokens WHERE expires_at <= $1', [iso(now)]);
+}
