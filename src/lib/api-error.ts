@@ -1,0 +1,98 @@
+/**
+ * The one error type every API call throws (queryFns, mutationFns). It keeps the HTTP status and
+ * FastAPI's `detail`: a string for most errors, a list of validation items for 422.
+ */
+
+export interface ValidationItem {
+  loc: (string | number)[];
+  msg: string;
+  type: string;
+}
+
+export interface FieldError {
+  /** Dotted field path without the "body"/"query"/"path" prefix ("settings.mfa_methods"); "" when the error belongs to no field. */
+  path: string;
+  message: string;
+}
+
+const LOCATIONS = new Set(['body', 'query', 'path', 'header', 'cookie']);
+
+export function isValidationItems(detail: unknown): detail is ValidationItem[] {
+  return (
+    Array.isArray(detail) &&
+    detail.every(
+      (item) =>
+        typeof item === 'object' &&
+        item !== null &&
+        Array.isArray((item as ValidationItem).loc) &&
+        typeof (item as ValidationItem).msg === 'string',
+    )
+  );
+}
+
+function messageFor(status: number, detail: unknown): string {
+  if (typeof detail === 'string' && detail.trim()) return detail;
+  if (isValidationItems(detail) && detail.length > 0) {
+    return detail.map((item) => item.msg).join('; ');
+  }
+  if (status === 0) return 'Could not reach the ScaiKey API. Check your connection and try again.';
+  return `The ScaiKey API answered with HTTP ${status}.`;
+}
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  /** HTTP status; 0 when the request never got an answer (network failure, CORS, server down). */
+  readonly status: number;
+  /** FastAPI's `detail`: a message, validation items (422), or whatever else the body held. */
+  readonly detail: string | ValidationItem[] | unknown;
+
+  constructor(status: number, detail?: unknown, options?: { message?: string; cause?: unknown }) {
+    super(options?.message ?? messageFor(status, detail), { cause: options?.cause });
+    this.status = status;
+    this.detail = detail;
+  }
+
+  /** From an openapi-fetch error body (already JSON-parsed when possible). */
+  static fromBody(status: number, body: unknown): ApiError {
+    const detail =
+      body !== null && typeof body === 'object' && 'detail' in body ? (body as { detail: unknown }).detail : body;
+    return new ApiError(status, detail === '' ? undefined : detail);
+  }
+
+  static network(cause: unknown): ApiError {
+    return new ApiError(0, undefined, { cause });
+  }
+
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+
+  get isServerError(): boolean {
+    return this.status === 0 || this.status >= 500;
+  }
+
+  /** 422 items as form field errors. Model-level items (loc ["body"]) come back with path "". */
+  fieldErrors(): FieldError[] {
+    if (!isValidationItems(this.detail)) return [];
+    return this.detail.map((item) => {
+      const loc = item.loc.map(String);
+      const rest = loc.length > 0 && LOCATIONS.has(loc[0] ?? '') ? loc.slice(1) : loc;
+      return { path: rest.join('.'), message: item.msg };
+    });
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+/** 4xx: the request itself is wrong or not allowed; retrying it cannot help. */
+export function isClientError(error: unknown): boolean {
+  return isApiError(error) && error.status >= 400 && error.status < 500;
+}
+
+/** Turns an openapi-fetch result into its data, or throws an ApiError. */
+export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
+  if (!result.response.ok) throw ApiError.fromBody(result.response.status, result.error);
+  return result.data as T;
+}
