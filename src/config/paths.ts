@@ -1,0 +1,30 @@
+/**
+ * Every in-app link is built here, so a URL shared by one admin reproduces the view for another.
+ * `path` is the route pattern (for the router), `to()` builds a link (relative to the router's
+ * basename, i.e. to the <base href>).
+ */
+export const paths = {
+  home: {
+    path: '/',
+    to: () => '/',
+  },
+  roleAssignments: {
+    path: '/role-assignments',
+    to: () => '/role-assignments',
+  },
+  tenants: {
+    path: '/tenants',
+    to: () => '/tenants',
+  },
+} as const;
+
+/** A `to` with optional search params, dropping empty values. */
+export function withSearch(pathname: string, search?: Record<string, string | number | boolean | null | undefined>): string {
+  if (!search) return pathname;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(search)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const query = params.toString();
+  return query ? `${pathname}?${query}` : pathname;
+}
