@@ -1,0 +1,47 @@
+import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
+import ApartmentOutlined from '@mui/icons-material/ApartmentOutlined';
+import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import type { ReactNode } from 'react';
+import { NavLink, useMatch } from 'react-router-dom';
+import { paths } from '@/config/paths';
+
+interface NavItem {
+  label: string;
+  to: string;
+  icon: ReactNode;
+}
+
+const NAV_ITEMS: NavItem[] = [
+  { label: 'Role assignments', to: paths.roleAssignments.to(), icon: <AdminPanelSettingsOutlined /> },
+  { label: 'Tenants', to: paths.tenants.to(), icon: <ApartmentOutlined /> },
+];
+
+function NavEntry({ item, onNavigate }: { item: NavItem; onNavigate?: () => void }) {
+  const match = useMatch({ path: item.to, end: false });
+  return (
+    <ListItem disablePadding>
+      {/* NavLink marks the current page with aria-current="page". */}
+      <ListItemButton component={NavLink} to={item.to} selected={match !== null} onClick={onNavigate}>
+        <ListItemIcon>{item.icon}</ListItemIcon>
+        <ListItemText primary={item.label} />
+      </ListItemButton>
+    </ListItem>
+  );
+}
+
+/** The "Main" navigation landmark. */
+export function MainNav({ onNavigate }: { onNavigate?: () => void }) {
+  return (
+    <nav aria-label="Main">
+      <List>
+        {NAV_ITEMS.map((item) => (
+          <NavEntry key={item.to} item={item} onNavigate={onNavigate} />
+        ))}
+      </List>
+    </nav>
+  );
+}
