@@ -1,0 +1,21 @@
+import { int, withDefault } from './validate';
+
+export const MAX_PER_PAGE = 100;
+
+/** `page` (>= 1, default 1) and `per_page` (1..100, default 20): spread into a route's query shape. */
+export const pageParams = {
+  page: withDefault(int({ ge: 1 }), () => 1),
+  per_page: withDefault(int({ ge: 1, le: MAX_PER_PAGE }), () => 20),
+};
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  per_page: number;
+  pages: number;
+}
+
+export function pageOf<T>(items: T[], total: number, page: number, perPage: number): Page<T> {
+  return { items, total, page, per_page: perPage, pages: Math.ceil(total / perPage) };
+}
