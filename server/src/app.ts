@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { loadOrCreateKeys } from './auth/keys';
+import type { ServerConfig } from './config';
+import type { AppContext } from './context';
+import { openDb } from './db/db';
+import { handleError } from './http/errors';
+import { createOidcRoutes } from './oidc/routes';
+import { createAdminRoutes } from './routes/admin-api';
+
+/**
+ * The whole stand-in as one Hono app: CORS for the console's origins, the Admin API under
+ * /api/v1/admin, the OIDC provider under /api/v1/platform, FastAPI-shaped 404 and 500.
+ * Tests call `createApp(ctx).request(...)`; main.ts serves it.
+ */
+export function createApp(ctx: AppContext): Hono {
+  const app = new Hono();
+  const allowed = new Set(ctx.config.client.allowedOrigins);
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (allowed.has(origin) ? origin : null),
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type'],
+      exposeHeaders: ['WWW-Authenticate'],
+      credentials: true,
+      maxAge: 600,
+    }),
+  );
+  app.route('/api/v1/admin', createAdminRoutes(ctx));
+  app.route('/api/v1/platform', createOidcRoutes(ctx));
+  app.notFound((c) => c.json({ detail: 'Not Found' }, 404));
+  app.onError(handleError);
+  return app;
+}
+
+/** Opens the database (running migrations), loads or makes the signing key, uses the real clock. */
+export async function createContext(config: ServerConfig): Promise<AppContext> {
+  const db = await openDb(config);
+  const keys = await loadOrCreateKeys(config.dataDir);
+  return { db, config, keys, now: () => new Date() };
+}

@@ -1,0 +1,21 @@
+import { Hono } from 'hono';
+import type { AuthEnv } from '../auth/middleware';
+import type { AppContext } from '../context';
+import { handleError } from '../http/errors';
+import { adminRoleRoutes } from './admin-roles/admin-role-routes';
+import { authMeRoutes } from './auth-me';
+import { partnerRoutes } from './partners';
+import { tenantRoutes } from './tenants/tenant-routes';
+import { userRoutes } from './users';
+
+/** The Admin API, mounted by app.ts at /api/v1/admin. Each route carries its own auth guard. */
+export function createAdminRoutes(ctx: AppContext): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+  app.onError(handleError);
+  app.route('/', authMeRoutes(ctx));
+  app.route('/', adminRoleRoutes(ctx));
+  app.route('/', tenantRoutes(ctx));
+  app.route('/', partnerRoutes(ctx));
+  app.route('/', userRoutes(ctx));
+  return app;
+}

@@ -1,0 +1,152 @@
+import type { Db } from '../../db/db';
+import type { Page } from '../../http/pagination';
+import { fetchPage, Params } from '../shared/sql';
+import type { AdminRole } from './admin-role-schemas';
+
+/** An assignment as the API returns it (IDs only; names come from their own endpoints). */
+export interface AdminRoleRow {
+  id: string;
+  user_id: string;
+  role: AdminRole;
+  partner_id: string | null;
+  tenant_id: string | null;
+  is_active: boolean;
+  expires_at: string | null;
+  created_at: string;
+  updated_at: string;
+  granted_by: string | null;
+}
+
+const COLUMNS = 'id, user_id, role, partner_id, tenant_id, is_active, expires_at, created_at, updated_at, granted_by';
+const NEWEST_FIRST = 'created_at DESC, id DESC';
+
+/** SQL for "in force": active, not expired (expires_at <= now is expired whatever is_active says). */
+const inForce = (now: string): string => `is_active AND (expires_at IS NULL OR expires_at > ${now})`;
+
+export async function getAdminRole(db: Db, id: string): Promise<AdminRoleRow | undefined> {
+  const [row] = await db.query<AdminRoleRow>(`SELECT ${COLUMNS} FROM admin_roles WHERE id = $1 AND deleted_at IS NULL`, [id]);
+  return row;
+}
+
+export interface AdminRoleFilters {
+  role?: AdminRole;
+  user_id?: string;
+  /** The stored flag, as the assignment shows it (an expired assignment may still say true). */
+  is_active?: boolean;
+}
+
+export function listAdminRoles(db: Db, filters: AdminRoleFilters, page: number, perPage: number): Promise<Page<AdminRoleRow>> {
+  const params = new Params();
+  const where = ['deleted_at IS NULL'];
+  if (filters.role !== undefined) where.push(`role = ${params.add(filters.role)}`);
+  if (filters.user_id !== undefined) where.push(`user_id = ${params.add(filters.user_id)}`);
+  if (filters.is_active !== undefined) where.push(`is_active = ${params.add(filters.is_active)}`);
+  return fetchPage<AdminRoleRow>(db, { select: COLUMNS, from: 'admin_roles', where, params, orderBy: NEWEST_FIRST, page, perPage });
+}
+
+export function listAdminRolesOfUser(db: Db, userId: string): Promise<AdminRoleRow[]> {
+  return db.query<AdminRoleRow>(
+    `SELECT ${COLUMNS} FROM admin_roles WHERE user_id = $1 AND deleted_at IS NULL ORDER BY ${NEWEST_FIRST}`,
+    [userId],
+  );
+}
+
+export interface Scope {
+  user_id: string;
+  role: AdminRole;
+  partner_id: string | null;
+  tenant_id: string | null;
+}
+
+/** Another assignment in force with the same user, role and scope, if any. */
+export async function findActiveDuplicate(db: Db, scope: Scope, now: Date, exceptId?: string): Promise<AdminRoleRow | undefined> {
+  const p = new Params();
+  const [row] = await db.query<AdminRoleRow>(
+    `SELECT ${COLUMNS} FROM admin_roles
+      WHERE deleted_at IS NULL AND user_id = ${p.add(scope.user_id)} AND role = ${p.add(scope.role)}
+        AND partner_id IS NOT DISTINCT FROM ${p.add(scope.partner_id)}::text
+        AND tenant_id IS NOT DISTINCT FROM ${p.add(scope.tenant_id)}::text
+        AND ${inForce(`${p.add(now.toISOString())}::timestamptz`)}
+        AND id <> ${p.add(exceptId ?? '')}
+      LIMIT 1`,
+    p.values,
+  );
+  return row;
+}
+
+/** "User usr_x already has an active TENANT_ADMIN role for tenant tnt_y" */
+export function describeDuplicate(scope: Scope): string {
+  const where = scope.partner_id ? ` for partner ${scope.partner_id}` : scope.tenant_id ? ` for tenant ${scope.tenant_id}` : '';
+  return `User ${scope.user_id} already has an active ${scope.role} role${where}`;
+}
+
+export interface NewAdminRole extends Scope {
+  id: string;
+  expires_at: Date | null;
+  granted_by: string | null;
+}
+
+export async function insertAdminRole(db: Db, role: NewAdminRole, now: Date): Promise<AdminRoleRow> {
+  const [row] = await db.query<AdminRoleRow>(
+    `INSERT INTO admin_roles (id, user_id, role, partner_id, tenant_id, is_active, expires_at, granted_by, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, true, $6, $7, $8, $8)
+     RETURNING ${COLUMNS}`,
+    [role.id, role.user_id, role.role, role.partner_id, role.tenant_id, role.expires_at?.toISOString() ?? null, role.granted_by, now.toISOString()],
+  );
+  if (!row) throw new Error('INSERT ... RETURNING gave no row');
+  return row;
+}
+
+export interface AdminRoleChanges {
+  is_active?: boolean;
+  expires_at?: Date | null;
+}
+
+export async function updateAdminRole(db: Db, id: string, changes: AdminRoleChanges, now: Date): Promise<AdminRoleRow> {
+  const p = new Params();
+  const sets = [`updated_at = ${p.add(now.toISOString())}`];
+  if (changes.is_active !== undefined) sets.push(`is_active = ${p.add(changes.is_active)}`);
+  if (changes.expires_at !== undefined) sets.push(`expires_at = ${p.add(changes.expires_at?.toISOString() ?? null)}`);
+  const [row] = await db.query<AdminRoleRow>(
+    `UPDATE admin_roles SET ${sets.join(', ')} WHERE id = ${p.add(id)} AND deleted_at IS NULL RETURNING ${COLUMNS}`,
+    p.values,
+  );
+  if (!row) throw new Error(`admin role ${id} vanished during update`);
+  return row;
+}
+
+export async function softDeleteAdminRole(db: Db, id: string, now: Date): Promise<void> {
+  await db.query('UPDATE admin_roles SET deleted_at = $1, updated_at = $1 WHERE id = $2 AND deleted_at IS NULL', [now.toISOString(), id]);
+}
+
+/**
+ * Soft-deletes a duplicate admin user left without roles: when no admin role remains, the same
+ * email (case-insensitive) is on more than one live user, and the user has never signed in.
+ * Returns whether the user was deleted.
+ */
+export async function cleanupOrphanedUser(db: Db, userId: string, now: Date): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE users u SET deleted_at = $1, updated_at = $1
+      WHERE u.id = $2 AND u.deleted_at IS NULL AND u.last_login_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM admin_roles r WHERE r.user_id = u.id AND r.deleted_at IS NULL)
+        AND (SELECT count(*) FROM users o WHERE lower(o.email) = lower(u.email) AND o.deleted_at IS NULL) > 1
+      RETURNING u.id`,
+    [now.toISOString(), userId],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * The user's highest assignment in force (SUPER_ADMIN > PARTNER_ADMIN > TENANT_ADMIN), oldest
+ * first among equals; undefined when none. Reusable wherever an admin's role is decided.
+ */
+export async function highestActiveRole(db: Db, userId: string, now: Date): Promise<AdminRoleRow | undefined> {
+  const [row] = await db.query<AdminRoleRow>(
+    `SELECT ${COLUMNS} FROM admin_roles
+      WHERE user_id = $1 AND deleted_at IS NULL AND ${inForce('$2::timestamptz')}
+      ORDER BY CASE role WHEN 'SUPER_ADMIN' THEN 0 WHEN 'PARTNER_ADMIN' THEN 1 ELSE 2 END, created_at, id
+      LIMIT 1`,
+    [userId, now.toISOString()],
+  );
+  return row;
+}

@@ -1,0 +1,41 @@
+import { Hono } from 'hono';
+import { requireAuth, type AuthEnv } from '../auth/middleware';
+import type { AppContext } from '../context';
+import { HttpError } from '../http/errors';
+import { highestActiveRole } from './admin-roles/admin-role-store';
+
+interface MeRow {
+  id: string;
+  email: string;
+  display_name: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  tenant_id: string | null;
+}
+
+/**
+ * GET /auth/me: any valid token. `role` is the highest assignment in force read from the
+ * database (not the token), so a revoked or expired role shows at once; null when none.
+ * partner_id is that role's partner when it is PARTNER_ADMIN.
+ */
+export function authMeRoutes(ctx: AppContext): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+  app.get('/auth/me', requireAuth(ctx), async (c) => {
+    const [user] = await ctx.db.query<MeRow>(
+      'SELECT id, email, display_name, first_name, last_name, tenant_id FROM users WHERE id = $1 AND deleted_at IS NULL',
+      [c.get('auth').sub],
+    );
+    if (!user) throw new HttpError(401, 'User not found', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
+    const role = await highestActiveRole(ctx.db, user.id, ctx.now());
+    const name = [user.first_name, user.last_name].filter(Boolean).join(' ');
+    return c.json({
+      id: user.id,
+      email: user.email,
+      display_name: user.display_name ?? (name || user.email),
+      role: role?.role ?? null,
+      tenant_id: user.tenant_id,
+      partner_id: role?.role === 'PARTNER_ADMIN' ? role.partner_id : null,
+    });
+  });
+  return app;
+}

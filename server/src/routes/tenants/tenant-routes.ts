@@ -1,0 +1,108 @@
+import { Hono } from 'hono';
+import { requireAuth, requireSuperAdmin, roleOf, type AuthEnv } from '../../auth/middleware';
+import type { AccessClaims } from '../../auth/tokens';
+import type { AppContext } from '../../context';
+import type { Db } from '../../db/db';
+import { conflict, forbidden, notFound, RequestValidationError } from '../../http/errors';
+import { pageParams } from '../../http/pagination';
+import { parseBody, parseQuery } from '../../http/request';
+import { oneOf, optional, str } from '../../http/validate';
+import { newId } from '../../ids';
+import { missingReferences } from '../shared/lookups';
+import { collection } from '../shared/paths';
+import { isUniqueViolation } from '../shared/sql';
+import { TENANT_STATUSES, tenantCreate, tenantUpdate } from './tenant-schemas';
+import {
+  getTenant,
+  insertTenant,
+  listTenants,
+  slugTaken,
+  softDeleteTenant,
+  updateTenant,
+  type TenantScope,
+} from './tenant-store';
+
+/**
+ * What a token may read: super admins everything, partner admins the tenants of their
+ * `partner_id` claim, tenant admins the tenant of their `tenant_id` claim. Others: 403.
+ */
+function tenantScope(claims: AccessClaims): TenantScope {
+  switch (roleOf(claims)) {
+    case 'super_admin':
+      return { kind: 'all' };
+    case 'partner_admin':
+      return claims.partner_id ? { kind: 'partner', partnerId: claims.partner_id } : { kind: 'none' };
+    case 'tenant_admin':
+      return claims.tenant_id ? { kind: 'tenant', tenantId: claims.tenant_id } : { kind: 'none' };
+    default:
+      throw forbidden('Only admins can view tenants');
+  }
+}
+
+const slugClash = (slug: string) => conflict(`A tenant with slug '${slug}' already exists`);
+
+/** Runs a write that may hit the live-slug unique index, answering 409 either way. */
+async function guardSlug<T>(db: Db, slug: string | undefined, exceptId: string | undefined, write: (tx: Db) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction(async (tx) => {
+      if (slug !== undefined && (await slugTaken(tx, slug, exceptId))) throw slugClash(slug);
+      return write(tx);
+    });
+  } catch (err) {
+    if (slug !== undefined && isUniqueViolation(err)) throw slugClash(slug);
+    throw err;
+  }
+}
+
+/** /tenants: admins read within their scope; only Super Admins write. */
+export function tenantRoutes(ctx: AppContext): Hono<AuthEnv> {
+  const app = new Hono<AuthEnv>();
+  const auth = requireAuth(ctx);
+  const superOnly = requireSuperAdmin('Only Super Admins can manage tenants');
+  const mustExist = async (id: string, scope: TenantScope) => (await getTenant(ctx.db, id, scope)) ?? Promise.reject(notFound('Tenant'));
+  const partnerMustExist = async (partnerId: string | null | undefined) => {
+    const missing = await missingReferences(ctx.db, [{ table: 'partners', id: partnerId, loc: ['body', 'partner_id'] }]);
+    if (missing.length) throw new RequestValidationError(missing);
+  };
+
+  app.on('GET', collection('/tenants'), auth, async (c) => {
+    const scope = tenantScope(c.get('auth'));
+    const q = parseQuery(c, {
+      ...pageParams,
+      search: optional(str()),
+      status: optional(oneOf(TENANT_STATUSES)),
+      partner_id: optional(str()),
+    });
+    return c.json(await listTenants(ctx.db, q, scope, q.page, q.per_page));
+  });
+
+  app.on('POST', collection('/tenants'), auth, superOnly, async (c) => {
+    const body = await parseBody(c, tenantCreate);
+    await partnerMustExist(body.partner_id);
+    const now = ctx.now();
+    const created = await guardSlug(ctx.db, body.slug, undefined, (tx) => insertTenant(tx, newId('tnt'), body, now));
+    return c.json(created, 201);
+  });
+
+  app.get('/tenants/:tenant_id', auth, async (c) => {
+    const scope = tenantScope(c.get('auth'));
+    return c.json(await mustExist(c.req.param('tenant_id'), scope));
+  });
+
+  app.patch('/tenants/:tenant_id', auth, superOnly, async (c) => {
+    const changes = await parseBody(c, tenantUpdate);
+    const tenant = await mustExist(c.req.param('tenant_id'), { kind: 'all' });
+    await partnerMustExist(changes.partner_id);
+    const now = ctx.now();
+    const updated = await guardSlug(ctx.db, changes.slug, tenant.id, (tx) => updateTenant(tx, tenant.id, changes, now));
+    return c.json(updated);
+  });
+
+  app.delete('/tenants/:tenant_id', auth, superOnly, async (c) => {
+    const tenant = await mustExist(c.req.param('tenant_id'), { kind: 'all' });
+    await softDeleteTenant(ctx.db, tenant.id, ctx.now());
+    return c.body(null, 204);
+  });
+
+  return app;
+}

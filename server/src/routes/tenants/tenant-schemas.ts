@@ -1,0 +1,86 @@
+import { valueError } from '../../http/errors';
+import {
+  bool,
+  dict,
+  email,
+  int,
+  list,
+  nullable,
+  object,
+  oneOf,
+  optional,
+  parse,
+  refine,
+  required,
+  str,
+  withDefault,
+} from '../../http/validate';
+
+export const TENANT_STATUSES = ['ACTIVE', 'SUSPENDED'] as const;
+export const MFA_METHODS = ['totp', 'sms', 'email', 'webauthn'] as const;
+export const SLUG_PATTERN = '^[a-z0-9-]{3,63}$';
+
+/** Unknown password-policy keys are kept as they are, like unknown settings keys. */
+const passwordPolicy = object(
+  {
+    min_length: withDefault(int({ ge: 8, le: 128 }), () => 8),
+    require_uppercase: withDefault(bool(), () => true),
+    require_lowercase: withDefault(bool(), () => true),
+    require_digit: withDefault(bool(), () => true),
+    require_special: withDefault(bool(), () => true),
+    max_age_days: withDefault(nullable(int({ ge: 1, le: 3650 })), () => null),
+    history_count: withDefault(int({ ge: 0, le: 24 }), () => 0),
+  },
+  { extra: 'allow', model: 'PasswordPolicy' },
+);
+
+/**
+ * A tenant's settings: the four known keys are validated and defaulted; any other key is kept
+ * as it came. Model rule: MFA required needs at least one method (loc .../mfa_methods).
+ */
+export const tenantSettings = refine(
+  object(
+    {
+      mfa_required: withDefault(bool(), () => false),
+      mfa_methods: withDefault(list(oneOf(MFA_METHODS), { unique: true }), () => ['totp' as const]),
+      password_policy: withDefault(passwordPolicy, () => parse(passwordPolicy, {}, [])),
+      session_timeout: withDefault(int({ ge: 5, le: 43200 }), () => 480),
+    },
+    { extra: 'allow', model: 'TenantSettings' },
+  ),
+  (settings, loc, issues) => {
+    if (settings.mfa_required && settings.mfa_methods.length === 0) {
+      issues.push(valueError([...loc, 'mfa_methods'], 'at least one MFA method is required when MFA is required', settings.mfa_methods));
+    }
+  },
+);
+
+/** The settings a tenant gets when none are sent. */
+export const defaultSettings = (): Record<string, unknown> => parse(tenantSettings, {}, []);
+
+export const tenantCreate = object(
+  {
+    name: required(str({ min: 1, max: 200 })),
+    slug: required(str({ pattern: SLUG_PATTERN })),
+    status: withDefault(oneOf(TENANT_STATUSES), () => 'ACTIVE' as const),
+    contact_email: withDefault(nullable(email()), () => null),
+    partner_id: withDefault(nullable(str()), () => null),
+    settings: withDefault(tenantSettings, defaultSettings),
+    branding: withDefault(dict(), () => ({})),
+  },
+  { extra: 'forbid' },
+);
+
+/** PATCH: every field optional; `settings`, when present, replaces the whole object (defaults filled). */
+export const tenantUpdate = object(
+  {
+    name: optional(str({ min: 1, max: 200 })),
+    slug: optional(str({ pattern: SLUG_PATTERN })),
+    status: optional(oneOf(TENANT_STATUSES)),
+    contact_email: optional(nullable(email())),
+    partner_id: optional(nullable(str())),
+    settings: optional(tenantSettings),
+    branding: optional(dict()),
+  },
+  { extra: 'forbid' },
+);

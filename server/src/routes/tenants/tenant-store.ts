@@ -1,0 +1,127 @@
+import type { Db } from '../../db/db';
+import type { Page } from '../../http/pagination';
+import { containsPattern, fetchPage, Params } from '../shared/sql';
+
+export interface TenantRow {
+  id: string;
+  name: string;
+  slug: string;
+  status: string;
+  contact_email: string | null;
+  partner_id: string | null;
+  settings: Record<string, unknown>;
+  branding: Record<string, unknown>;
+  created_at: string;
+  updated_at: string;
+}
+
+const COLUMNS = 'id, name, slug, status, contact_email, partner_id, settings, branding, created_at, updated_at';
+
+/**
+ * Exactly the expression of the tenants_search_trgm index (001_core.sql), so a substring
+ * search is a trigram index scan even at 100,000 tenants. Change both together.
+ */
+export const TENANT_SEARCH_EXPRESSION = "(lower(name) || ' ' || slug || ' ' || coalesce(lower(contact_email), ''))";
+
+/** Which tenants a caller may see: everything, one partner's, one tenant, or none. */
+export type TenantScope =
+  | { kind: 'all' }
+  | { kind: 'partner'; partnerId: string }
+  | { kind: 'tenant'; tenantId: string }
+  | { kind: 'none' };
+
+function scopeCondition(scope: TenantScope, p: Params): string | null {
+  switch (scope.kind) {
+    case 'all':
+      return null;
+    case 'partner':
+      return `partner_id = ${p.add(scope.partnerId)}`;
+    case 'tenant':
+      return `id = ${p.add(scope.tenantId)}`;
+    case 'none':
+      return 'false';
+  }
+}
+
+export interface TenantFilters {
+  search?: string;
+  status?: string;
+  partner_id?: string;
+}
+
+/** The WHERE conditions of a tenant list (exported so a test can EXPLAIN them). */
+export function tenantListConditions(filters: TenantFilters, scope: TenantScope, params: Params): string[] {
+  const where = ['deleted_at IS NULL'];
+  const inScope = scopeCondition(scope, params);
+  if (inScope) where.push(inScope);
+  if (filters.search) where.push(`${TENANT_SEARCH_EXPRESSION} LIKE lower(${params.add(containsPattern(filters.search))})`);
+  if (filters.status !== undefined) where.push(`status = ${params.add(filters.status)}`);
+  if (filters.partner_id !== undefined) where.push(`partner_id = ${params.add(filters.partner_id)}`);
+  return where;
+}
+
+export function listTenants(db: Db, filters: TenantFilters, scope: TenantScope, page: number, perPage: number): Promise<Page<TenantRow>> {
+  const params = new Params();
+  const where = tenantListConditions(filters, scope, params);
+  return fetchPage<TenantRow>(db, { select: COLUMNS, from: 'tenants', where, params, orderBy: 'lower(name), id', page, perPage });
+}
+
+export async function getTenant(db: Db, id: string, scope: TenantScope): Promise<TenantRow | undefined> {
+  const p = new Params();
+  const where = [`id = ${p.add(id)}`, 'deleted_at IS NULL'];
+  const inScope = scopeCondition(scope, p);
+  if (inScope) where.push(inScope);
+  const [row] = await db.query<TenantRow>(`SELECT ${COLUMNS} FROM tenants WHERE ${where.join(' AND ')}`, p.values);
+  return row;
+}
+
+export async function slugTaken(db: Db, slug: string, exceptId?: string): Promise<boolean> {
+  const rows = await db.query('SELECT 1 FROM tenants WHERE slug = $1 AND deleted_at IS NULL AND id <> $2', [slug, exceptId ?? '']);
+  return rows.length > 0;
+}
+
+export interface TenantFields {
+  name: string;
+  slug: string;
+  status: string;
+  contact_email: string | null;
+  partner_id: string | null;
+  settings: Record<string, unknown>;
+  branding: Record<string, unknown>;
+}
+
+export async function insertTenant(db: Db, id: string, t: TenantFields, now: Date): Promise<TenantRow> {
+  const [row] = await db.query<TenantRow>(
+    `INSERT INTO tenants (id, name, slug, status, contact_email, partner_id, settings, branding, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $9)
+     RETURNING ${COLUMNS}`,
+    [id, t.name, t.slug, t.status, t.contact_email, t.partner_id, JSON.stringify(t.settings), JSON.stringify(t.branding), now.toISOString()],
+  );
+  if (!row) throw new Error('INSERT ... RETURNING gave no row');
+  return row;
+}
+
+const JSON_COLUMNS = new Set<keyof TenantFields>(['settings', 'branding']);
+const UPDATABLE: (keyof TenantFields)[] = ['name', 'slug', 'status', 'contact_email', 'partner_id', 'settings', 'branding'];
+
+export async function updateTenant(db: Db, id: string, changes: Partial<TenantFields>, now: Date): Promise<TenantRow> {
+  const p = new Params();
+  const sets = [`updated_at = ${p.add(now.toISOString())}`];
+  for (const column of UPDATABLE) {
+    const value = changes[column];
+    if (value === undefined) continue;
+    sets.push(
+      JSON_COLUMNS.has(column) ? `${column} = ${p.add(JSON.stringify(value))}::jsonb` : `${column} = ${p.add(value)}`,
+    );
+  }
+  const [row] = await db.query<TenantRow>(
+    `UPDATE tenants SET ${sets.join(', ')} WHERE id = ${p.add(id)} AND deleted_at IS NULL RETURNING ${COLUMNS}`,
+    p.values,
+  );
+  if (!row) throw new Error(`tenant ${id} vanished during update`);
+  return row;
+}
+
+export async function softDeleteTenant(db: Db, id: string, now: Date): Promise<void> {
+  await db.query('UPDATE tenants SET deleted_at = $1, updated_at = $1 WHERE id = $2 AND deleted_at IS NULL', [now.toISOString(), id]);
+}
