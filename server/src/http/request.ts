@@ -15,7 +15,9 @@ export async function readJson(c: Context): Promise<unknown> {
     return JSON.parse(text) as unknown;
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const position = Number(/position (\d+)/.exec(message)?.[1] ?? 0);
+    // Python's json reports where decoding stopped; at the end of the input that is its length.
+    const at = /position (\d+)/.exec(message)?.[1];
+    const position = at !== undefined ? Number(at) : /end of JSON input/i.test(message) ? text.length : 0;
     throw new RequestValidationError([
       { loc: ['body', position], msg: 'JSON decode error', type: 'json_invalid', input: {}, ctx: { error: message } },
     ]);

@@ -376,11 +376,15 @@ export function generateSeed(size: SeedSize, now: Date): SeedData {
 
   const partnerOfTenant = new Map(liveTenants.map((t) => [t.id, t.partner_id]));
   const holders = new Set<string>();
+  // Partner admins cycle through the states, so every state exists for this role too.
+  const partnerStates: State[] = ['active', 'expired', 'active', 'inactive', 'future', 'active', 'active'];
+  let nth = 0;
   for (const partner of partners) {
     const pool = general.filter((u) => partnerOfTenant.get(u.tenant_id) === partner.id && u.status === 'ACTIVE');
     for (const u of rng.sample(pool, spec.partnerAdminsPerPartner)) {
       holders.add(u.id);
-      addRole({ user: u.id, role: 'PARTNER_ADMIN', partner: partner.id, state: mixedState(), grantedBy: rng.pick(granters) });
+      const state = partnerStates[nth++ % partnerStates.length]!;
+      addRole({ user: u.id, role: 'PARTNER_ADMIN', partner: partner.id, state, grantedBy: rng.pick(granters) });
     }
   }
   for (const group of sharedGroups) {
