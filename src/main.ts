@@ -44,7 +44,7 @@ async function start(root: HTMLElement): Promise<void> {
     } catch (error) {
       renderStartupError(root, {
         title: 'The sign-in service cannot be reached',
-        message: `The console could not start signing you in: ${describeSignInError(error)}`,
+        message: `The console could not reach ScaiKey's sign-in service at ${loaded.config.oidc.authority} (${describeSignInError(error)}). It may be down, or config.json may point to the wrong place.`,
         retryHref: window.location.href,
       });
     }

@@ -15,7 +15,10 @@ export function createAppTheme(mode: ColorMode): Theme {
     },
     shape: { borderRadius: 8 },
     components: {
-      MuiButton: { defaultProps: { disableElevation: true } },
+      MuiButton: {
+        defaultProps: { disableElevation: true },
+        styleOverrides: { root: { textTransform: 'none', fontWeight: 600 } },
+      },
       MuiUseMediaQuery: { defaultProps: { noSsr: true } },
     },
   });

@@ -40,7 +40,8 @@ export function AppShell({ children, environmentName, accountMenu }: AppShellPro
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <SkipLink />
-      <AppBar position="fixed" component="header" sx={{ zIndex: (t) => t.zIndex.drawer + 1 }}>
+      {/* Above the permanent drawer on wide screens; below the temporary (modal) one on small screens. */}
+      <AppBar position="fixed" component="header" sx={wide ? { zIndex: (t) => t.zIndex.drawer + 1 } : undefined}>
         <Toolbar>
           {wide ? null : (
             <IconButton
