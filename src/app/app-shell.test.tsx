@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { THEME_STORAGE_KEY } from '@/components/theme/color-mode-provider';
 import { signOut } from '@/lib/auth';
 import { getConfig, setConfig } from '@/lib/config';
@@ -6,9 +6,10 @@ import { ME_PATH, superAdmin } from '@/testing/fixtures';
 import { jsonResponse, mockFetch } from '@/testing/mock-fetch';
 import { renderRoutes } from '@/testing/render-with-providers';
 import { routes } from './router';
+import type * as AuthModule from '@/lib/auth';
 
 vi.mock('@/lib/auth', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/auth')>()),
+  ...(await importOriginal<typeof AuthModule>()),
   signOut: vi.fn(async () => undefined),
 }));
 
@@ -60,7 +61,7 @@ describe('the shell', () => {
   it('opens the account menu with the email and signs out', async () => {
     const { user } = renderApp('/tenants');
     const button = await screen.findByRole('button', { name: 'Account menu' });
-    await vi.waitFor(() => expect(button).toHaveTextContent('Rhea Root'));
+    await waitFor(() => expect(button).toHaveTextContent('Rhea Root'));
     await user.click(button);
 
     expect(button).toHaveAttribute('aria-expanded', 'true');

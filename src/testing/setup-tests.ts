@@ -1,11 +1,14 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { setConfig } from '@/lib/config';
 import { clearNotifications } from '@/lib/notifications';
 import { testConfig } from './test-config';
 
 setConfig(testConfig);
+
+// The machine is shared and MUI's first render plus a lazy route can take over a second.
+configure({ asyncUtilTimeout: 5000 });
 
 /**
  * jsdom has no matchMedia. This one answers like a 1280 px wide desktop in light mode: min-width

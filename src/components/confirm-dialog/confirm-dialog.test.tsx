@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { ApiError } from '@/lib/api-error';
 import { renderWithProviders } from '@/testing/render-with-providers';
@@ -37,7 +37,7 @@ describe('ConfirmDialog', () => {
     renderWithProviders(<Harness onConfirm={vi.fn()} />);
     const dialog = await screen.findByRole('dialog', { name: 'Revoke Tenant Admin from Ana Lima?' });
     expect(dialog).toHaveAccessibleDescription('Ana Lima will lose access to Acme at once.');
-    await vi.waitFor(() => expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus());
+    await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus());
   });
 
   it('shows the pending state, disables both buttons, and closes on success', async () => {
@@ -52,7 +52,7 @@ describe('ConfirmDialog', () => {
     expect(screen.getByRole('dialog')).toBeInTheDocument();
 
     await act(async () => action.resolve());
-    await vi.waitFor(() => expect(screen.getByText('dialog closed')).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText('dialog closed')).toBeInTheDocument());
   });
 
   it('stays open and shows the error inside when the action fails', async () => {
@@ -68,6 +68,6 @@ describe('ConfirmDialog', () => {
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeEnabled();
 
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    await vi.waitFor(() => expect(screen.getByText('dialog closed')).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText('dialog closed')).toBeInTheDocument());
   });
 });

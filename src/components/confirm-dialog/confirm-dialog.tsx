@@ -5,7 +5,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { errorMessage } from '@/components/errors/page-error';
 
 export interface ConfirmDialogProps {
@@ -44,16 +44,19 @@ export function ConfirmDialog({
 }: ConfirmDialogProps) {
   const titleId = useId();
   const descriptionId = useId();
+  const cancelRef = useRef<HTMLButtonElement>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  // A dialog opened again starts clean.
-  useEffect(() => {
+  // A dialog opened again starts clean (adjusting state while rendering, not in an effect).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
     if (open) {
       setError(null);
       setPending(false);
     }
-  }, [open]);
+  }
 
   const close = () => {
     if (!pending) onClose();
@@ -80,6 +83,8 @@ export function ConfirmDialog({
       aria-describedby={children ? descriptionId : undefined}
       maxWidth="xs"
       fullWidth
+      // Cancel gets the initial focus: the safe choice is the one Enter hits.
+      slotProps={{ transition: { onEntering: () => cancelRef.current?.focus() } }}
     >
       <DialogTitle id={titleId}>{title}</DialogTitle>
       <DialogContent>
@@ -95,7 +100,7 @@ export function ConfirmDialog({
         ) : null}
       </DialogContent>
       <DialogActions>
-        <Button onClick={close} disabled={pending} autoFocus>
+        <Button ref={cancelRef} onClick={close} disabled={pending}>
           {cancelLabel}
         </Button>
         <Button

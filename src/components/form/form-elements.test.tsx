@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import Button from '@mui/material/Button';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { useForm } from 'react-hook-form';
 import * as z from 'zod';
 import { ApiError } from '@/lib/api-error';
@@ -124,7 +124,7 @@ describe('form wrappers', () => {
     await user.click(screen.getByRole('checkbox', { name: 'I understand' }));
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
-    await vi.waitFor(() =>
+    await waitFor(() =>
       expect(onSubmit).toHaveBeenCalledWith({
         name: 'Acme',
         contact_email: null,
@@ -150,7 +150,7 @@ describe('form wrappers', () => {
     await user.click(screen.getByRole('button', { name: 'Save' }));
 
     const name = screen.getByRole('textbox', { name: 'Name' });
-    await vi.waitFor(() => expect(name).toHaveAccessibleDescription('A tenant with this name already exists'));
+    await waitFor(() => expect(name).toHaveAccessibleDescription('A tenant with this name already exists'));
     expect(name).toHaveValue('Acme');
     expect(screen.getByRole('alert')).toHaveTextContent('MFA needs at least one method');
   });

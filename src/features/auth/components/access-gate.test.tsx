@@ -4,9 +4,10 @@ import { ME_PATH, superAdmin, tenantAdmin } from '@/testing/fixtures';
 import { jsonResponse, mockFetch } from '@/testing/mock-fetch';
 import { renderWithProviders } from '@/testing/render-with-providers';
 import { AccessGate } from './access-gate';
+import type * as AuthModule from '@/lib/auth';
 
 vi.mock('@/lib/auth', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/lib/auth')>()),
+  ...(await importOriginal<typeof AuthModule>()),
   signOut: vi.fn(async () => undefined),
   getSignedInProfile: vi.fn(() => ({ email: 'former.admin@scaikey.test' })),
 }));
