@@ -1,0 +1,130 @@
+import { within } from '@testing-library/dom';
+import { ErrorResponse, type User } from 'oidc-client-ts';
+import type * as AuthModule from './lib/auth';
+import type * as ConfigModule from './lib/config';
+import { completeSignIn, getUserManager, initAuth, signIn } from './lib/auth';
+import { loadConfig } from './lib/config';
+import { start } from './bootstrap';
+import { testConfig } from './testing/test-config';
+
+vi.mock('./lib/config', async (importOriginal) => ({
+  ...(await importOriginal<typeof ConfigModule>()),
+  loadConfig: vi.fn(),
+}));
+
+vi.mock('./lib/auth', async (importOriginal) => ({
+  ...(await importOriginal<typeof AuthModule>()),
+  initAuth: vi.fn(),
+  getUserManager: vi.fn(),
+  signIn: vi.fn(),
+  completeSignIn: vi.fn(),
+}));
+
+const CONFIG_URL = 'http://localhost:3000/config.json';
+
+function setUp(path: string, { user = null as Partial<User> | null } = {}) {
+  const base = document.createElement('base');
+  base.href = '/';
+  document.head.append(base);
+  window.history.replaceState(null, '', path);
+  vi.mocked(loadConfig).mockResolvedValue({ ok: true, config: testConfig, url: CONFIG_URL });
+  vi.mocked(getUserManager).mockReturnValue({ getUser: async () => user } as unknown as ReturnType<typeof getUserManager>);
+  vi.mocked(signIn).mockResolvedValue(undefined);
+  const root = document.createElement('div');
+  document.body.append(root);
+  const renderApp = vi.fn();
+  const loadApp = vi.fn(async () => ({ renderApp }));
+  return { root, renderApp, loadApp, base };
+}
+
+describe('bootstrap', () => {
+  afterEach(() => {
+    document.head.querySelectorAll('base').forEach((element) => element.remove());
+    document.body.replaceChildren();
+    vi.mocked(loadConfig).mockReset();
+    vi.mocked(initAuth).mockReset();
+    vi.mocked(signIn).mockReset();
+    vi.mocked(completeSignIn).mockReset();
+  });
+
+  it('stops at a readable page when config.json is wrong, before any sign-in', async () => {
+    const { root, loadApp } = setUp('/tenants');
+    vi.mocked(loadConfig).mockResolvedValue({
+      ok: false,
+      url: CONFIG_URL,
+      problems: [{ key: 'oidc.clientId', message: 'missing; expected a non-empty string' }],
+    });
+
+    await start(root, { loadApp });
+
+    expect(within(root).getByRole('heading', { level: 1, name: 'The console is not configured correctly' })).toBeInTheDocument();
+    expect(root).toHaveTextContent('oidc.clientId: missing; expected a non-empty string');
+    expect(initAuth).not.toHaveBeenCalled();
+    expect(loadApp).not.toHaveBeenCalled();
+  });
+
+  it('sends a visitor without a user to sign in, remembering the full path', async () => {
+    const { root, loadApp } = setUp('/tenants?status=ACTIVE#list');
+
+    await start(root, { loadApp });
+
+    expect(initAuth).toHaveBeenCalledWith(testConfig);
+    expect(signIn).toHaveBeenCalledWith('tenants?status=ACTIVE#list');
+    expect(loadApp).not.toHaveBeenCalled();
+  });
+
+  it('finishes the callback, puts the remembered URL back, and only then loads the app', async () => {
+    const { root, loadApp, renderApp } = setUp('/auth/callback?code=abc&state=xyz');
+    vi.mocked(completeSignIn).mockResolvedValue('tenants?status=ACTIVE#list');
+
+    await start(root, { loadApp });
+
+    expect(window.location.pathname + window.location.search + window.location.hash).toBe('/tenants?status=ACTIVE#list');
+    expect(signIn).not.toHaveBeenCalled();
+    expect(renderApp).toHaveBeenCalledWith(root);
+  });
+
+  it('explains a refused sign-in and offers to try again where the user was going', async () => {
+    const { root, loadApp } = setUp('/auth/callback?error=access_denied&state=xyz');
+    vi.mocked(completeSignIn).mockRejectedValue(
+      new ErrorResponse({ error: 'access_denied', error_description: 'The user cancelled the sign-in', userState: { returnTo: 'tenants' } }),
+    );
+
+    await start(root, { loadApp });
+
+    const page = within(root);
+    expect(page.getByRole('heading', { level: 1, name: 'Sign-in failed' })).toBeInTheDocument();
+    expect(root).toHaveTextContent('Reason: The user cancelled the sign-in (access_denied)');
+    expect(page.getByRole('link', { name: 'Try again' })).toHaveAttribute('href', 'http://localhost:3000/tenants');
+    expect(loadApp).not.toHaveBeenCalled();
+  });
+
+  it('explains a callback URL that was opened a second time', async () => {
+    const { root, loadApp } = setUp('/auth/callback?code=abc&state=used');
+    vi.mocked(completeSignIn).mockRejectedValue(new Error('No matching state found in storage'));
+
+    await start(root, { loadApp });
+
+    expect(root).toHaveTextContent('This sign-in response has already been used or has expired.');
+    expect(within(root).getByRole('link', { name: 'Try again' })).toHaveAttribute('href', 'http://localhost:3000/');
+  });
+
+  it('says so when the sign-in service cannot be reached', async () => {
+    const { root, loadApp } = setUp('/tenants');
+    vi.mocked(signIn).mockRejectedValue(new TypeError('Failed to fetch'));
+
+    await start(root, { loadApp });
+
+    expect(within(root).getByRole('heading', { level: 1, name: 'The sign-in service cannot be reached' })).toBeInTheDocument();
+    expect(root).toHaveTextContent(testConfig.oidc.authority);
+  });
+
+  it('loads the app straight away when a user is already in memory', async () => {
+    const { root, loadApp, renderApp } = setUp('/tenants', { user: { access_token: 'a' } });
+
+    await start(root, { loadApp });
+
+    expect(signIn).not.toHaveBeenCalled();
+    expect(renderApp).toHaveBeenCalledWith(root);
+  });
+});
