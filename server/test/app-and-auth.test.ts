@@ -65,6 +65,22 @@ describe('paths', () => {
     }
   });
 
+  it('answers a known path with a method it lacks with 405, before authentication', async () => {
+    for (const [method, path, allow] of [
+      ['PUT', '/api/v1/admin/tenants/', 'GET, POST'],
+      ['DELETE', '/api/v1/admin/tenants', 'GET, POST'],
+      ['POST', '/api/v1/admin/tenants/tnt_x', 'GET, PATCH, DELETE'],
+      ['POST', '/api/v1/admin/auth/me', 'GET'],
+      ['DELETE', '/api/v1/admin/users/usr_x', 'GET'],
+      ['PATCH', '/api/v1/admin/admin-roles/user/usr_x', 'GET'],
+    ] as const) {
+      const res = await h.call(method, path, { as: null });
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.get('allow')).toBe(allow);
+      expect(await res.json()).toEqual({ detail: 'Method Not Allowed' });
+    }
+  });
+
   it('serves collections with and without the trailing slash', async () => {
     for (const path of ['/api/v1/admin/tenants/', '/api/v1/admin/tenants']) {
       const res = await h.call('GET', `${path}?per_page=1`);

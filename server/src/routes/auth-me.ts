@@ -3,6 +3,7 @@ import { requireAuth, type AuthEnv } from '../auth/middleware';
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
 import { highestActiveRole } from './admin-roles/admin-role-store';
+import { refuseOtherMethods } from './shared/paths';
 
 interface MeRow {
   id: string;
@@ -37,5 +38,6 @@ export function authMeRoutes(ctx: AppContext): Hono<AuthEnv> {
       partner_id: role?.role === 'PARTNER_ADMIN' ? role.partner_id : null,
     });
   });
+  refuseOtherMethods(app, '/auth/me', ['GET']);
   return app;
 }

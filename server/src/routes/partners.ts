@@ -5,7 +5,7 @@ import { notFound } from '../http/errors';
 import { pageParams } from '../http/pagination';
 import { parseQuery } from '../http/request';
 import { oneOf, optional, str } from '../http/validate';
-import { collection } from './shared/paths';
+import { collection, refuseOtherMethods } from './shared/paths';
 import { containsPattern, fetchPage, Params } from './shared/sql';
 
 export interface PartnerRow {
@@ -56,5 +56,7 @@ export function partnerRoutes(ctx: AppContext): Hono<AuthEnv> {
     return c.json(row);
   });
 
+  refuseOtherMethods(app, collection('/partners'), ['GET']);
+  refuseOtherMethods(app, '/partners/:partner_id', ['GET']);
   return app;
 }

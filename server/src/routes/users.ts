@@ -5,7 +5,7 @@ import { notFound } from '../http/errors';
 import { pageParams } from '../http/pagination';
 import { parseQuery } from '../http/request';
 import { oneOf, optional, str } from '../http/validate';
-import { collection } from './shared/paths';
+import { collection, refuseOtherMethods } from './shared/paths';
 import { containsPattern, fetchPage, Params } from './shared/sql';
 
 export interface UserRow {
@@ -70,5 +70,7 @@ export function userRoutes(ctx: AppContext): Hono<AuthEnv> {
     return c.json(row);
   });
 
+  refuseOtherMethods(app, collection('/users'), ['GET']);
+  refuseOtherMethods(app, '/users/:user_id', ['GET']);
   return app;
 }

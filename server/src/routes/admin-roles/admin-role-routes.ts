@@ -6,7 +6,7 @@ import { pageParams } from '../../http/pagination';
 import { parseBody, parseQuery } from '../../http/request';
 import { bool, oneOf, optional, str, withDefault } from '../../http/validate';
 import { newId } from '../../ids';
-import { collection } from '../shared/paths';
+import { collection, refuseOtherMethods } from '../shared/paths';
 import { isLive, missingReferences } from '../shared/lookups';
 import { ADMIN_ROLES, adminRoleCreate, adminRoleUpdate } from './admin-role-schemas';
 import {
@@ -97,5 +97,8 @@ export function adminRoleRoutes(ctx: AppContext): Hono<AuthEnv> {
     return c.body(null, 204);
   });
 
+  refuseOtherMethods(app, collection('/admin-roles'), ['GET', 'POST']);
+  refuseOtherMethods(app, '/admin-roles/user/:user_id', ['GET']);
+  refuseOtherMethods(app, '/admin-roles/:role_id', ['GET', 'PATCH', 'DELETE']);
   return app;
 }

@@ -9,7 +9,7 @@ import { parseBody, parseQuery } from '../../http/request';
 import { oneOf, optional, str } from '../../http/validate';
 import { newId } from '../../ids';
 import { missingReferences } from '../shared/lookups';
-import { collection } from '../shared/paths';
+import { collection, refuseOtherMethods } from '../shared/paths';
 import { isUniqueViolation } from '../shared/sql';
 import { TENANT_STATUSES, tenantCreate, tenantUpdate } from './tenant-schemas';
 import {
@@ -104,5 +104,7 @@ export function tenantRoutes(ctx: AppContext): Hono<AuthEnv> {
     return c.body(null, 204);
   });
 
+  refuseOtherMethods(app, collection('/tenants'), ['GET', 'POST']);
+  refuseOtherMethods(app, '/tenants/:tenant_id', ['GET', 'PATCH', 'DELETE']);
   return app;
 }
