@@ -1,6 +1,6 @@
 import { Params } from '../src/routes/shared/sql';
 import { tenantListConditions } from '../src/routes/tenants/tenant-store';
-import { USER_SEARCH_EXPRESSION } from '../src/routes/users';
+import { USER_LIST_ORDER, USER_SEARCH_EXPRESSION } from '../src/routes/users';
 import { ACME_TENANT, FIRST_PARTNER_ID, PLATFORM_TENANT } from '../src/seed/fixtures';
 import { createApiHarness, TEST_NOW, type ApiHarness, type Who } from './support/api-harness';
 import type { HTTPError, HTTPValidationError, Tenant, TenantList } from './support/api-types';
@@ -209,6 +209,10 @@ describe('GET /tenants/', () => {
         ['%lima%'],
       );
       expect(users.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/users_search_trgm/);
+      const ordered = await h.ctx.db.query<{ 'QUERY PLAN': string }>(
+        `EXPLAIN SELECT id FROM users WHERE deleted_at IS NULL ORDER BY ${USER_LIST_ORDER} LIMIT 20`,
+      );
+      expect(ordered.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/users_name_order/);
     } finally {
       await h.ctx.db.exec('RESET enable_seqscan');
     }

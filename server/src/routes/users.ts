@@ -24,6 +24,9 @@ export interface UserRow {
 const COLUMNS = 'id, email, first_name, last_name, display_name, status, tenant_id, last_login_at, created_at';
 const USER_STATUSES = ['ACTIVE', 'SUSPENDED', 'PENDING'] as const;
 
+/** The index users_name_order (003_admin_api_indexes.sql) serves this order. */
+export const USER_LIST_ORDER = 'lower(coalesce(display_name, email)), id';
+
 /** Exactly the expression of the users_search_trgm index (001_core.sql). Change both together. */
 export const USER_SEARCH_EXPRESSION =
   "(lower(email) || ' ' || coalesce(lower(display_name), '') || ' ' || coalesce(lower(first_name), '') || ' ' || coalesce(lower(last_name), ''))";
@@ -55,7 +58,7 @@ export function userRoutes(ctx: AppContext): Hono<AuthEnv> {
       from: 'users',
       where,
       params,
-      orderBy: 'lower(coalesce(display_name, email)), id',
+      orderBy: USER_LIST_ORDER,
       page: q.page,
       perPage: q.per_page,
     });
