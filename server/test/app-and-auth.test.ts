@@ -213,6 +213,33 @@ describe('GET /auth/me', () => {
     }
   });
 
+  it("ignores an assignment whose tenant was deleted, and says the admin's tenant like the token does", async () => {
+    const [tenant] = await h.ctx.db.query<{ id: string }>(
+      `SELECT id FROM tenants WHERE deleted_at IS NULL AND partner_id IS NOT NULL AND id <> $1 ORDER BY id LIMIT 1`,
+      [ACME_TENANT.id],
+    );
+    const [user] = await h.ctx.db.query<{ id: string; tenant_id: string }>(
+      `SELECT id, tenant_id FROM users u WHERE deleted_at IS NULL AND tenant_id <> $1
+         AND NOT EXISTS (SELECT 1 FROM admin_roles r WHERE r.user_id = u.id) ORDER BY id LIMIT 1`,
+      [tenant!.id],
+    );
+    await h.ctx.db.query(
+      `INSERT INTO admin_roles (id, user_id, role, tenant_id, created_at, updated_at) VALUES ('adr_me_scope', $1, 'TENANT_ADMIN', $2, $3, $3)`,
+      [user!.id, tenant!.id, '2026-10-01T00:00:00Z'],
+    );
+    const token = await h.token({ sub: user!.id, scope: 'openid', tenant_id: tenant!.id, role: 'tenant_admin' });
+    try {
+      const me = await expectContract<CurrentAdmin>(await h.call('GET', ME, { token }), 'get', ME);
+      expect(me).toMatchObject({ role: 'TENANT_ADMIN', tenant_id: tenant!.id, partner_id: null });
+      await h.ctx.db.query('UPDATE tenants SET deleted_at = $1 WHERE id = $2', ['2026-10-15T00:00:00Z', tenant!.id]);
+      const after = await expectContract<CurrentAdmin>(await h.call('GET', ME, { token }), 'get', ME);
+      expect(after).toMatchObject({ role: null, tenant_id: user!.tenant_id });
+    } finally {
+      await h.ctx.db.query('UPDATE tenants SET deleted_at = NULL WHERE id = $1', [tenant!.id]);
+      await h.ctx.db.query(`DELETE FROM admin_roles WHERE id = 'adr_me_scope'`);
+    }
+  });
+
   it('401 when the user behind the token was deleted', async () => {
     const token = await h.token({ sub: 'usr_doesnotexist0000000', scope: 'openid', tenant_id: null, role: 'super_admin' });
     const res = await h.call('GET', ME, { token });

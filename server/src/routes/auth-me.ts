@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requireAuth, type AuthEnv } from '../auth/middleware';
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
-import { highestActiveRole } from './admin-roles/admin-role-store';
+import { adminClaims, resolveAdminRole } from '../oidc/roles';
 import { refuseOtherMethods } from './shared/paths';
 
 interface MeRow {
@@ -15,9 +15,10 @@ interface MeRow {
 }
 
 /**
- * GET /auth/me: any valid token. `role` is the highest assignment in force read from the
- * database (not the token), so a revoked or expired role shows at once; null when none.
- * partner_id is that role's partner when it is PARTNER_ADMIN.
+ * GET /auth/me: any valid token. `role` is the highest assignment in force, read from the
+ * database (not the token) so a revoked or expired role shows at once; null when none. It is
+ * resolved by the same function the OIDC provider uses for tokens, and tenant_id/partner_id
+ * are what the token's claims would say, so the console never sees the two disagree.
  */
 export function authMeRoutes(ctx: AppContext): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
@@ -27,15 +28,16 @@ export function authMeRoutes(ctx: AppContext): Hono<AuthEnv> {
       [c.get('auth').sub],
     );
     if (!user) throw new HttpError(401, 'User not found', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
-    const role = await highestActiveRole(ctx.db, user.id, ctx.now());
+    const resolved = await resolveAdminRole(ctx.db, user.id, ctx.now());
+    const claims = adminClaims(user.tenant_id, resolved);
     const name = [user.first_name, user.last_name].filter(Boolean).join(' ');
     return c.json({
       id: user.id,
       email: user.email,
       display_name: user.display_name ?? (name || user.email),
-      role: role?.role ?? null,
-      tenant_id: user.tenant_id,
-      partner_id: role?.role === 'PARTNER_ADMIN' ? role.partner_id : null,
+      role: resolved?.role ?? null,
+      tenant_id: claims.tenant_id,
+      partner_id: claims.partner_id ?? null,
     });
   });
   refuseOtherMethods(app, '/auth/me', ['GET']);

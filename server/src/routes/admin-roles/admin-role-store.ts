@@ -135,18 +135,3 @@ export async function cleanupOrphanedUser(db: Db, userId: string, now: Date): Pr
   );
   return rows.length > 0;
 }
-
-/**
- * The user's highest assignment in force (SUPER_ADMIN > PARTNER_ADMIN > TENANT_ADMIN), oldest
- * first among equals; undefined when none. Reusable wherever an admin's role is decided.
- */
-export async function highestActiveRole(db: Db, userId: string, now: Date): Promise<AdminRoleRow | undefined> {
-  const [row] = await db.query<AdminRoleRow>(
-    `SELECT ${COLUMNS} FROM admin_roles
-      WHERE user_id = $1 AND deleted_at IS NULL AND ${inForce('$2::timestamptz')}
-      ORDER BY CASE role WHEN 'SUPER_ADMIN' THEN 0 WHEN 'PARTNER_ADMIN' THEN 1 ELSE 2 END, created_at, id
-      LIMIT 1`,
-    [userId, now.toISOString()],
-  );
-  return row;
-}
