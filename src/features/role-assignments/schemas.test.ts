@@ -1,0 +1,75 @@
+import {
+  assignmentStatus,
+  isoToLocalDateTime,
+  makeAssignRoleSchema,
+  roleLabel,
+  toCreateBody,
+  type AssignRoleFormState,
+} from './schemas';
+
+const now = new Date('2026-06-01T12:00:00Z');
+const schema = makeAssignRoleSchema(() => now);
+const form = (over: Partial<AssignRoleFormState>): AssignRoleFormState => ({
+  user_id: 'usr_1',
+  role: 'SUPER_ADMIN',
+  partner_id: '',
+  tenant_id: '',
+  expires_at: '',
+  ...over,
+});
+const messages = (input: AssignRoleFormState) => {
+  const r = schema.safeParse(input);
+  return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));
+};
+
+describe('assign role schema', () => {
+  it('a Super Admin needs only a user and sends no scope, even if scope fields were filled before', () => {
+    const r = schema.parse(form({ role: 'SUPER_ADMIN', partner_id: 'prt_1', tenant_id: 'tnt_1' }));
+    expect(toCreateBody(r)).toEqual({ user_id: 'usr_1', role: 'SUPER_ADMIN' });
+  });
+
+  it('a Partner Admin needs a partner and sends only partner_id', () => {
+    expect(messages(form({ role: 'PARTNER_ADMIN' }))).toEqual({ partner_id: 'Choose a partner' });
+    const r = schema.parse(form({ role: 'PARTNER_ADMIN', partner_id: 'prt_1', tenant_id: 'tnt_9' }));
+    expect(toCreateBody(r)).toEqual({ user_id: 'usr_1', role: 'PARTNER_ADMIN', partner_id: 'prt_1' });
+  });
+
+  it('a Tenant Admin needs a tenant and sends only tenant_id', () => {
+    expect(messages(form({ role: 'TENANT_ADMIN' }))).toEqual({ tenant_id: 'Choose a tenant' });
+    const r = schema.parse(form({ role: 'TENANT_ADMIN', tenant_id: 'tnt_1', partner_id: 'prt_9' }));
+    expect(toCreateBody(r)).toEqual({ user_id: 'usr_1', role: 'TENANT_ADMIN', tenant_id: 'tnt_1' });
+  });
+
+  it('asks for a user and a role', () => {
+    expect(messages(form({ user_id: '' }))).toEqual({ user_id: 'Choose a user' });
+    expect(messages(form({ role: '' }))).toEqual({ role: 'Choose a role' });
+  });
+
+  it('refuses an expiry in the past or now, and accepts one in the future', () => {
+    expect(messages(form({ expires_at: '2020-01-01T10:00' }))).toEqual({ expires_at: 'The expiry must be in the future' });
+    expect(messages(form({ expires_at: 'not a date' }))).toEqual({ expires_at: 'Enter a valid date and time' });
+    const future = isoToLocalDateTime('2026-07-01T09:30:00Z');
+    const body = toCreateBody(schema.parse(form({ expires_at: future })));
+    expect(body.expires_at).toBe('2026-07-01T09:30:00.000Z');
+  });
+
+  it('sends no expires_at when none is given', () => {
+    expect(toCreateBody(schema.parse(form({})))).not.toHaveProperty('expires_at');
+  });
+});
+
+describe('assignment status', () => {
+  it('is expired once expires_at has passed, whatever is_active says', () => {
+    expect(assignmentStatus({ is_active: true, expires_at: '2026-05-31T00:00:00Z' }, now)).toBe('expired');
+    expect(assignmentStatus({ is_active: false, expires_at: '2026-05-31T00:00:00Z' }, now)).toBe('expired');
+  });
+  it('is active or inactive otherwise', () => {
+    expect(assignmentStatus({ is_active: true, expires_at: null }, now)).toBe('active');
+    expect(assignmentStatus({ is_active: false, expires_at: '2027-01-01T00:00:00Z' }, now)).toBe('inactive');
+  });
+});
+
+it('labels roles, and shows unknown ones as they come', () => {
+  expect(roleLabel('TENANT_ADMIN')).toBe('Tenant Admin');
+  expect(roleLabel('AUDITOR')).toBe('AUDITOR');
+});

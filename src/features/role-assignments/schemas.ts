@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import type { components } from '@/lib/api/schema';
+
+type AdminRole = components['schemas']['AdminRole'];
+type Assignment = components['schemas']['AdminRoleAssignment'];
+type CreateBody = components['schemas']['AdminRoleAssignmentCreate'];
+
+export const ROLE_LABELS: Record<AdminRole, string> = {
+  SUPER_ADMIN: 'Super Admin',
+  PARTNER_ADMIN: 'Partner Admin',
+  TENANT_ADMIN: 'Tenant Admin',
+};
+export const ROLES = Object.keys(ROLE_LABELS) as AdminRole[];
+
+/** Roles come from the server; an unknown value is shown as it comes. */
+export function roleLabel(role: string): string {
+  return (ROLE_LABELS as Record<string, string>)[role] ?? role;
+}
+
+export type AssignmentStatus = 'active' | 'inactive' | 'expired';
+
+/** Expired is derived from expires_at, whatever is_active says. */
+export function assignmentStatus(a: Pick<Assignment, 'is_active' | 'expires_at'>, now: Date = new Date()): AssignmentStatus {
+  if (a.expires_at && new Date(a.expires_at).getTime() <= now.getTime()) return 'expired';
+  return a.is_active ? 'active' : 'inactive';
+}
+
+export const STATUS_LABELS: Record<AssignmentStatus, string> = {
+  active: 'Active',
+  inactive: 'Inactive',
+  expired: 'Expired',
+};
+
+/**
+ * A `datetime-local` value ("2026-12-01T09:30") is the admin's wall-clock time; an empty string
+ * means "no expiry".
+ */
+const expiresAtField = (now: () => Date) =>
+  z
+    .string()
+    .refine((v) => v === '' || !Number.isNaN(new Date(v).getTime()), 'Enter a valid date and time')
+    .refine((v) => {
+      const t = new Date(v).getTime();
+      return v === '' || Number.isNaN(t) || t > now().getTime();
+    }, 'The expiry must be in the future');
+
+/**
+ * The assign-role form: a discriminated union on role, so each role carries exactly the scope
+ * field it needs and nothing else reaches the request body.
+ */
+export function makeAssignRoleSchema(now: () => Date = () => new Date()) {
+  const common = {
+    user_id: z.string().min(1, 'Choose a user'),
+    expires_at: expiresAtField(now),
+  };
+  return z.discriminatedUnion(
+    'role',
+    [
+      z.object({ role: z.literal('SUPER_ADMIN'), ...common }),
+      z.object({ role: z.literal('PARTNER_ADMIN'), partner_id: z.string().min(1, 'Choose a partner'), ...common }),
+      z.object({ role: z.literal('TENANT_ADMIN'), tenant_id: z.string().min(1, 'Choose a tenant'), ...common }),
+    ],
+    { error: 'Choose a role' },
+  );
+}
+
+export type AssignRoleValues = z.output<ReturnType<typeof makeAssignRoleSchema>>;
+
+/** What the form holds while the admin edits it: every field, whichever role is chosen. */
+export interface AssignRoleFormState {
+  user_id: string;
+  role: AdminRole | '';
+  partner_id: string;
+  tenant_id: string;
+  expires_at: string;
+}
+
+export const emptyAssignRoleForm: AssignRoleFormState = {
+  user_id: '',
+  role: '',
+  partner_id: '',
+  tenant_id: '',
+  expires_at: '',
+};
+
+/** A datetime-local string (local wall-clock time) as an ISO 8601 instant. */
+export function localDateTimeToIso(value: string): string {
+  return new Date(value).toISOString();
+}
+
+/** An ISO instant as a datetime-local value in the admin's time zone. */
+export function isoToLocalDateTime(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function toCreateBody(values: AssignRoleValues): CreateBody {
+  const body: CreateBody = { user_id: values.user_id, role: values.role };
+  if (values.role === 'PARTNER_ADMIN') body.partner_id = values.partner_id;
+  if (values.role === 'TENANT_ADMIN') body.tenant_id = values.tenant_id;
+  if (values.expires_at) body.expires_at = localDateTimeToIso(values.expires_at);
+  return body;
+}
+
+/** The admin's time zone, named: "Europe/Lisbon (UTC+00:00)". */
+export function timeZoneLabel(at: Date = new Date()): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const offset = -at.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const abs = Math.abs(offset);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${zone} (UTC${sign}${hh}:${mm})`;
+}
