@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, defineConfig, devices } from '@playwright/test';
 import { E2E } from './e2e/support/env';
+// @ts-expect-error -- a plain .mjs helper script, shared with .ci/run
+import { playwrightFfmpegPath } from './scripts/playwright-ffmpeg.mjs';
 
 /**
  * Playwright's own Chromium when it is installed; else CHROMIUM_PATH; else Debian's
@@ -17,6 +19,8 @@ function chromiumExecutable(): string | undefined {
 }
 
 const CI = !!process.env.CI;
+/** Videos need an ffmpeg where Playwright looks (scripts/playwright-ffmpeg.mjs links Debian's). */
+const canRecordVideo = existsSync(playwrightFfmpegPath() as string);
 
 export default defineConfig({
   testDir: './e2e',
@@ -37,7 +41,7 @@ export default defineConfig({
     baseURL: E2E.baseUrl,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
-    video: 'retain-on-failure',
+    video: canRecordVideo ? 'retain-on-failure' : 'off',
     launchOptions: {
       executablePath: chromiumExecutable(),
       args: [

@@ -23,11 +23,27 @@ export const routes: RouteObject[] = [
           { index: true, element: <Navigate to={paths.roleAssignments.to()} replace /> },
           {
             path: paths.roleAssignments.path,
-            lazy: () => import('./routes/role-assignments').then((m) => ({ Component: m.RoleAssignmentsRoute })),
+            lazy: () => import('./routes/role-assignments/list').then((m) => ({ Component: m.RoleAssignmentsListRoute })),
+          },
+          {
+            path: paths.roleAssignment.path,
+            lazy: () => import('./routes/role-assignments/detail').then((m) => ({ Component: m.RoleAssignmentDetailRoute })),
+          },
+          {
+            path: paths.userRoles.path,
+            lazy: () => import('./routes/role-assignments/user-roles').then((m) => ({ Component: m.UserRolesRoute })),
           },
           {
             path: paths.tenants.path,
-            lazy: () => import('./routes/tenants').then((m) => ({ Component: m.TenantsRoute })),
+            lazy: () => import('./routes/tenants/list').then((m) => ({ Component: m.TenantsListRoute })),
+          },
+          {
+            path: paths.tenantNew.path,
+            lazy: () => import('./routes/tenants/create').then((m) => ({ Component: m.CreateTenantRoute })),
+          },
+          {
+            path: paths.tenant.path,
+            lazy: () => import('./routes/tenants/detail').then((m) => ({ Component: m.TenantDetailRoute })),
           },
           {
             path: '*',

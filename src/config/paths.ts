@@ -12,9 +12,25 @@ export const paths = {
     path: '/role-assignments',
     to: () => '/role-assignments',
   },
+  roleAssignment: {
+    path: '/role-assignments/:assignmentId',
+    to: (assignmentId: string) => `/role-assignments/${encodeURIComponent(assignmentId)}`,
+  },
+  userRoles: {
+    path: '/users/:userId/roles',
+    to: (userId: string) => `/users/${encodeURIComponent(userId)}/roles`,
+  },
   tenants: {
     path: '/tenants',
     to: () => '/tenants',
+  },
+  tenantNew: {
+    path: '/tenants/new',
+    to: () => '/tenants/new',
+  },
+  tenant: {
+    path: '/tenants/:tenantId',
+    to: (tenantId: string) => `/tenants/${encodeURIComponent(tenantId)}`,
   },
 } as const;
 

@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import { PageHeader } from '@/components/ui/page-header';
 
-export function TenantsRoute() {
+export function TenantsListRoute() {
   return (
     <>
       <PageHeader title="Tenants" description="The organisations that use ScaiKey, their status and their settings." />

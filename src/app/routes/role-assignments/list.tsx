@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import { PageHeader } from '@/components/ui/page-header';
 
-export function RoleAssignmentsRoute() {
+export function RoleAssignmentsListRoute() {
   return (
     <>
       <PageHeader

@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// Playwright records videos with its own ffmpeg build, which it cannot download on this
+// network. Debian's ffmpeg (apt-get install ffmpeg) encodes the same VP8 WebM, so link it
+// where Playwright looks: <browsers path>/ffmpeg-<revision>/ffmpeg-linux.
+// `node scripts/playwright-ffmpeg.mjs` links it; `--check` only reports whether one is there.
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+export function playwrightFfmpegPath() {
+  const require = createRequire(import.meta.url);
+  const pkg = require.resolve('playwright-core/package.json');
+  const browsers = JSON.parse(readFileSync(join(dirname(pkg), 'browsers.json'), 'utf8'));
+  const ffmpeg = browsers.browsers.find((b) => b.name === 'ffmpeg');
+  const root = process.env.PLAYWRIGHT_BROWSERS_PATH || join(homedir(), '.cache', 'ms-playwright');
+  return join(root, `ffmpeg-${ffmpeg.revision}`, process.platform === 'linux' ? 'ffmpeg-linux' : 'ffmpeg');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const target = playwrightFfmpegPath();
+  if (existsSync(target)) {
+    console.log(`Playwright's ffmpeg: ${target}`);
+  } else if (process.argv.includes('--check')) {
+    console.log('No ffmpeg for Playwright: videos of failed tests are off.');
+    process.exitCode = 1;
+  } else if (existsSync('/usr/bin/ffmpeg')) {
+    mkdirSync(dirname(target), { recursive: true });
+    symlinkSync('/usr/bin/ffmpeg', target);
+    console.log(`Linked /usr/bin/ffmpeg to ${target}`);
+  } else {
+    console.log('No /usr/bin/ffmpeg to link (apt-get install -y ffmpeg): videos of failed tests stay off.');
+  }
+}
