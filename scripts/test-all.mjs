@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in one go, with one summary line at the end.
-// Static checks (API types, lint, typecheck) then Vitest (console + server) then Playwright.
+// Static checks (API types, lint, typecheck, bundle size budgets) then Vitest (console + server) then Playwright.
 // Each step runs even when an earlier one failed, so one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -22,6 +22,7 @@ function step(name, cmd, args, env = {}) {
 step('API types', 'node', ['scripts/check-api-types.mjs']);
 step('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
 step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
+step('bundle size', 'node', ['scripts/check-size.mjs']);
 step('unit and server tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 
 const browser = findBrowser();
