@@ -3,7 +3,7 @@ import { E2E } from './support/env';
 
 // Every screen, in light and dark, and every open menu: zero WCAG 2.1 A/AA violations.
 for (const scheme of ['light', 'dark'] as const) {
-  test.describe(`${scheme} theme`, () => {
+  test.describe(`${scheme} theme`, { tag: '@a11y' }, () => {
     test.use({ colorScheme: scheme });
 
     for (const [path, heading] of [
@@ -27,7 +27,7 @@ for (const scheme of ['light', 'dark'] as const) {
   });
 }
 
-test.describe('signed out', () => {
+test.describe('signed out', { tag: '@a11y' }, () => {
   test.use({ storageState: { cookies: [], origins: [] } });
 
   test('the sign-in page, with an error showing, has no axe violations', async ({ shell, loginPage, makeAxeBuilder }) => {
@@ -40,7 +40,7 @@ test.describe('signed out', () => {
   });
 });
 
-test.describe('refused', () => {
+test.describe('refused', { tag: '@a11y' }, () => {
   test.use({ storageState: E2E.storageState('tenant-admin') });
 
   test('the access-refused page has no axe violations', async ({ shell, makeAxeBuilder, page }) => {

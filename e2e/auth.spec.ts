@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures';
 import { E2E } from './support/env';
 
-test.describe('signing in', () => {
+test.describe('signing in', { tag: '@smoke' }, () => {
   // These start signed out: no saved session cookie.
   test.use({ storageState: { cookies: [], origins: [] } });
 
@@ -44,8 +44,7 @@ test.describe('signing in', () => {
     await loginPage.assertShown();
   });
 
-  test('an admin whose Super Admin role expired is refused', async ({ loginPage, shell }) => {
-    test.skip(!E2E.startsLocalServers, 'needs the stand-in seed (expired.admin@scaikey.test)');
+  test('an admin whose Super Admin role expired is refused', { tag: '@stand-in' }, async ({ loginPage, shell }) => {
     await shell.goTo();
     await loginPage.signIn(E2E.accounts.expiredAdmin);
     await shell.assertHeading('Super Admin access required');

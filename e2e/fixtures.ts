@@ -12,15 +12,31 @@ interface Fixtures {
   shell: Shell;
 }
 
+interface AutoFixtures {
+  /** Skips, with the reason, tests tagged @stand-in when the suite runs against a deployed ScaiKey. */
+  standInOnly: void;
+}
+
 interface WorkerFixtures {
   /** The Admin API as the super admin: seed preconditions and check postconditions. */
   api: AdminApi;
 }
 
-export const test = base.extend<Fixtures, WorkerFixtures>({
+export const test = base.extend<Fixtures & AutoFixtures, WorkerFixtures>({
   makeAxeBuilder: async ({ page }, use) => {
     await use(() => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']));
   },
+  standInOnly: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use, testInfo) => {
+      testInfo.skip(
+        testInfo.tags.includes('@stand-in') && !E2E.usesStandIn,
+        "needs the stand-in's seed data or fault switches; E2E_BASE_URL points at a deployed environment (set E2E_STAND_IN=1 if it is the stand-in)",
+      );
+      await use();
+    },
+    { auto: true },
+  ],
   loginPage: async ({ page }, use) => use(new LoginPage(page)),
   shell: async ({ page }, use) => use(new Shell(page)),
   // Playwright reads the fixture's dependencies from this (empty) destructuring.

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 
-test('the navigation leads to each section and marks where you are', async ({ page, shell }) => {
+test('the navigation leads to each section and marks where you are', { tag: '@smoke' }, async ({ page, shell }) => {
   await shell.goTo();
   await expect(page).toHaveURL(/\/role-assignments$/);
   await shell.assertHeading('Role assignments');

@@ -38,6 +38,10 @@ export class Shell {
     await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
   }
 
+  get offlineBanner() {
+    return this.page.getByRole('alert').filter({ hasText: 'You are offline' });
+  }
+
   themeToggle() {
     return this.page.getByRole('button', { name: /^Switch to (dark|light) mode$/ });
   }

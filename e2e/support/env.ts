@@ -19,6 +19,8 @@ export const E2E = {
   apiUrl,
   /** True when nothing was pointed elsewhere: start the stand-in and a build here. */
   startsLocalServers: !process.env.E2E_BASE_URL,
+  /** True when the API is the stand-in with its seed: locally, or when E2E_STAND_IN=1 says so. */
+  usesStandIn: !process.env.E2E_BASE_URL || process.env.E2E_STAND_IN === '1',
   clientId: process.env.E2E_CLIENT_ID ?? 'scaikey-admin-console',
   accounts: {
     superAdmin: {

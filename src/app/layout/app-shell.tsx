@@ -14,6 +14,7 @@ import { PRODUCT_NAME } from '@/config/constants';
 import { paths } from '@/config/paths';
 import { EnvironmentBadge } from './environment-badge';
 import { MainNav } from './main-nav';
+import { OfflineBanner } from './offline-banner';
 import { MAIN_CONTENT_ID, SkipLink } from './skip-link';
 import { ThemeToggle } from './theme-toggle';
 
@@ -107,7 +108,10 @@ export function AppShell({ children, environmentName, accountMenu }: AppShellPro
         sx={{ flexGrow: 1, minWidth: 0, px: { xs: 2, md: 4 }, pb: 4, '&:focus': { outline: 'none' } }}
       >
         <Toolbar />
-        <Box sx={{ pt: 3 }}>{children}</Box>
+        <Box sx={{ pt: 3 }}>
+          <OfflineBanner />
+          {children}
+        </Box>
       </Box>
     </Box>
   );
