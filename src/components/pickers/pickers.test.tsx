@@ -1,0 +1,115 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { useState } from 'react';
+import { jsonResponse, mockFetch } from '@/testing/mock-fetch';
+import { renderWithProviders } from '@/testing/render-with-providers';
+import { PartnerPicker } from './partner-picker';
+import { UserPicker } from './user-picker';
+
+const ana = {
+  id: 'usr_ana',
+  email: 'ana.lima@acme.example',
+  first_name: 'Ana',
+  last_name: 'Lima',
+  display_name: null,
+  status: 'ACTIVE',
+  tenant_id: 'tnt_acme',
+  last_login_at: null,
+  created_at: '2026-01-01T00:00:00Z',
+};
+const bo = { ...ana, id: 'usr_bo', email: 'bo@acme.example', first_name: 'Bo', last_name: 'Berg' };
+
+function page<T>(items: T[]) {
+  return { items, total: items.length, page: 1, per_page: 20, pages: 1 };
+}
+
+function UserHarness({ initial = null, onChange }: { initial?: string | null; onChange?: (id: string | null) => void }) {
+  const [value, setValue] = useState<string | null>(initial);
+  return (
+    <>
+      <UserPicker
+        label="User"
+        value={value}
+        onChange={(id) => {
+          setValue(id);
+          onChange?.(id);
+        }}
+        helperText="Search by name or email"
+      />
+      <p>chosen: {value ?? 'none'}</p>
+    </>
+  );
+}
+
+describe('UserPicker', () => {
+  it('searches the server as the admin types and reports the chosen id, without fetching the chosen user again', async () => {
+    const searches: string[] = [];
+    const fetchMock = mockFetch({
+      'GET /api/v1/admin/users/': (request) => {
+        const search = new URL(request.url).searchParams.get('search') ?? '';
+        searches.push(search);
+        return jsonResponse(200, page(search ? [ana].filter((u) => u.email.includes(search.toLowerCase())) : [ana, bo]));
+      },
+    });
+    const onChange = vi.fn();
+    const { user } = renderWithProviders(<UserHarness onChange={onChange} />);
+
+    const input = screen.getByRole('combobox', { name: 'User' });
+    expect(input).toHaveAccessibleDescription('Search by name or email');
+    await user.click(input);
+    const listbox = await screen.findByRole('listbox');
+    expect(await within(listbox).findByRole('option', { name: /Bo Berg/ })).toHaveTextContent('bo@acme.example');
+
+    await user.type(input, 'ana');
+    await waitFor(() => expect(searches).toContain('ana'));
+    // Typing "a", "an", "ana" quickly is one search, not three.
+    expect(searches.filter((s) => s !== '')).toEqual(['ana']);
+    await waitFor(() => expect(screen.queryByRole('option', { name: /Bo Berg/ })).not.toBeInTheDocument());
+    await user.click(screen.getByRole('option', { name: /Ana Lima/ }));
+
+    expect(onChange).toHaveBeenCalledWith('usr_ana');
+    expect(screen.getByText('chosen: usr_ana')).toBeInTheDocument();
+    expect(input).toHaveValue('Ana Lima');
+    expect(fetchMock.mock.calls.some(([request]) => request.url.includes('/users/usr_ana'))).toBe(false);
+  });
+
+  it('shows the name of a value it was given as an id', async () => {
+    mockFetch({ 'GET /api/v1/admin/users/usr_ana': jsonResponse(200, ana) });
+    renderWithProviders(<UserHarness initial="usr_ana" />);
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'User' })).toHaveValue('Ana Lima'));
+  });
+
+  it('says so when the given id does not exist', async () => {
+    mockFetch({ 'GET /api/v1/admin/users/usr_gone': jsonResponse(404, { detail: 'User not found' }) });
+    renderWithProviders(<UserHarness initial="usr_gone" />);
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'User' })).toHaveValue('Unknown user (usr_gone)'));
+  });
+
+  it('is cleared by emptying the box', async () => {
+    mockFetch({ 'GET /api/v1/admin/users/usr_ana': jsonResponse(200, ana), 'GET /api/v1/admin/users/': jsonResponse(200, page([ana])) });
+    const { user } = renderWithProviders(<UserHarness initial="usr_ana" />);
+    const input = screen.getByRole('combobox', { name: 'User' });
+    await waitFor(() => expect(input).toHaveValue('Ana Lima'));
+    await user.clear(input);
+    expect(screen.getByText('chosen: none')).toBeInTheDocument();
+  });
+});
+
+describe('PartnerPicker', () => {
+  it('shows each partner with its slug, marks the field required and shows an error', async () => {
+    mockFetch({
+      'GET /api/v1/admin/partners/': jsonResponse(
+        200,
+        page([{ id: 'prt_nw', name: 'Northwind Partners', slug: 'northwind', status: 'ACTIVE', contact_email: null, max_tenants: null, max_users_per_tenant: null, max_applications_per_tenant: null }]),
+      ),
+    });
+    const { user } = renderWithProviders(
+      <PartnerPicker label="Partner" value={null} onChange={() => undefined} required error helperText="Choose a partner" />,
+    );
+    const input = screen.getByRole('combobox', { name: /Partner/ });
+    expect(input).toBeRequired();
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveAccessibleDescription('Choose a partner');
+    await user.click(input);
+    expect(await screen.findByRole('option', { name: /Northwind Partners/ })).toHaveTextContent('northwind');
+  });
+});
