@@ -1,0 +1,236 @@
+/**
+ * A tenant's security settings: the form's zod schema, the form values made from what the API
+ * returned (`fromSettings`), and the full settings object sent back (`mergeSettings`).
+ *
+ * The API replaces `settings` whole on PATCH, so the console always sends everything it loaded
+ * with its own edits laid on top: keys it does not know (at the top level and inside
+ * `password_policy`) survive every edit untouched. Key names and ranges follow
+ * openapi/scaikey-admin.yaml (TenantSettings, PasswordPolicy) and the stand-in's validator.
+ */
+import { z } from 'zod';
+import type { components } from '@/lib/api/schema';
+
+export type TenantSettings = components['schemas']['TenantSettings'];
+export type MfaMethod = components['schemas']['MfaMethod'];
+type PasswordPolicy = components['schemas']['PasswordPolicy'];
+
+export const MFA_METHODS = ['totp', 'sms', 'email', 'webauthn'] as const satisfies readonly MfaMethod[];
+
+export const MFA_METHOD_LABELS: Record<MfaMethod, string> = {
+  totp: 'TOTP (authenticator app)',
+  sms: 'SMS',
+  email: 'Email',
+  webauthn: 'WebAuthn (security key or passkey)',
+};
+
+export const LIMITS = {
+  minLength: { min: 8, max: 128 },
+  maxAgeDays: { min: 1, max: 3650 },
+  historyCount: { min: 0, max: 24 },
+  sessionTimeout: { min: 5, max: 43_200 },
+} as const;
+
+/** The server's defaults, used for any known key missing from what was loaded. */
+export const DEFAULT_SETTINGS = {
+  mfa_required: false,
+  mfa_methods: ['totp'] as MfaMethod[],
+  password_policy: {
+    min_length: 8,
+    require_uppercase: true,
+    require_lowercase: true,
+    require_digit: true,
+    require_special: true,
+    max_age_days: null as number | null,
+    history_count: 0,
+  },
+  session_timeout: 480,
+};
+
+const KNOWN_SETTINGS_KEYS = ['mfa_required', 'mfa_methods', 'password_policy', 'session_timeout'] as const;
+const KNOWN_POLICY_KEYS = Object.keys(DEFAULT_SETTINGS.password_policy);
+
+function rangedNumber(min: number, max: number) {
+  const range = `Enter a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
+  return z.number({ error: range }).int(range).min(min, range).max(max, range);
+}
+
+/** A whole number in [min, max]. The field holds null while empty, which gets `emptyMessage`. */
+function wholeNumber(min: number, max: number, emptyMessage: string) {
+  return rangedNumber(min, max)
+    .nullable()
+    .transform((value, ctx) => {
+      if (value === null) {
+        ctx.addIssue({ code: 'custom', message: emptyMessage });
+        return z.NEVER;
+      }
+      return value;
+    });
+}
+
+export const settingsFormSchema = z
+  .object({
+    mfa_required: z.boolean(),
+    mfa_methods: z.array(z.enum(MFA_METHODS)),
+    password_policy: z.object({
+      min_length: wholeNumber(LIMITS.minLength.min, LIMITS.minLength.max, 'Enter a minimum length'),
+      require_uppercase: z.boolean(),
+      require_lowercase: z.boolean(),
+      require_digit: z.boolean(),
+      require_special: z.boolean(),
+      // Empty means the password never expires.
+      max_age_days: rangedNumber(LIMITS.maxAgeDays.min, LIMITS.maxAgeDays.max).nullable(),
+      history_count: wholeNumber(
+        LIMITS.historyCount.min,
+        LIMITS.historyCount.max,
+        'Enter how many passwords are remembered (0 for none)',
+      ),
+    }),
+    session_timeout: wholeNumber(LIMITS.sessionTimeout.min, LIMITS.sessionTimeout.max, 'Enter a session timeout in minutes'),
+  })
+  .refine((values) => !(values.mfa_required && values.mfa_methods.length === 0), {
+    path: ['mfa_methods'],
+    message: 'Choose at least one method while MFA is required',
+    // Checked even while another field is wrong, so every problem shows at once.
+    when: ({ value }) => {
+      const v = value as { mfa_required?: unknown; mfa_methods?: unknown };
+      return typeof v.mfa_required === 'boolean' && Array.isArray(v.mfa_methods);
+    },
+  });
+
+export type SettingsFormInput = z.input<typeof settingsFormSchema>;
+export type SettingsFormValues = z.output<typeof settingsFormSchema>;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const isMfaMethod = (value: unknown): value is MfaMethod => (MFA_METHODS as readonly unknown[]).includes(value);
+
+function pick<T>(value: unknown, fallback: T, ok: (v: unknown) => boolean): T {
+  return ok(value) ? (value as T) : fallback;
+}
+const isBool = (v: unknown) => typeof v === 'boolean';
+const isInt = (v: unknown) => typeof v === 'number' && Number.isInteger(v);
+
+/** The form's values for what the API returned; a missing or malformed known key gets the server's default. */
+export function fromSettings(settings: TenantSettings | Record<string, unknown> | null | undefined): SettingsFormInput {
+  const s: Record<string, unknown> = isRecord(settings) ? settings : {};
+  const policy: Record<string, unknown> = isRecord(s.password_policy) ? s.password_policy : {};
+  const d = DEFAULT_SETTINGS;
+  const methods = Array.isArray(s.mfa_methods) ? s.mfa_methods : d.mfa_methods;
+  return {
+    mfa_required: pick(s.mfa_required, d.mfa_required, isBool),
+    // In one fixed order, so ticking a box off and on again leaves the form pristine.
+    mfa_methods: MFA_METHODS.filter((m) => methods.includes(m)),
+    password_policy: {
+      min_length: pick(policy.min_length, d.password_policy.min_length, isInt),
+      require_uppercase: pick(policy.require_uppercase, d.password_policy.require_uppercase, isBool),
+      require_lowercase: pick(policy.require_lowercase, d.password_policy.require_lowercase, isBool),
+      require_digit: pick(policy.require_digit, d.password_policy.require_digit, isBool),
+      require_special: pick(policy.require_special, d.password_policy.require_special, isBool),
+      max_age_days: pick(policy.max_age_days, d.password_policy.max_age_days, (v) => v === null || isInt(v)),
+      history_count: pick(policy.history_count, d.password_policy.history_count, isInt),
+    },
+    session_timeout: pick(s.session_timeout, d.session_timeout, isInt),
+  };
+}
+
+/**
+ * The full settings object for the PATCH: everything that was loaded, with the form's values on
+ * top. Unknown keys (top level and inside password_policy) and MFA methods this console does not
+ * know are kept as they were.
+ */
+export function mergeSettings(loaded: TenantSettings | Record<string, unknown> | null | undefined, values: SettingsFormValues): TenantSettings {
+  const base: Record<string, unknown> = isRecord(loaded) ? loaded : {};
+  const loadedPolicy: Record<string, unknown> = isRecord(base.password_policy) ? base.password_policy : {};
+  const loadedMethods: unknown[] = Array.isArray(base.mfa_methods) ? base.mfa_methods : [];
+  const unknownMethods = loadedMethods.filter((m) => !isMfaMethod(m)) as MfaMethod[];
+  const password_policy: PasswordPolicy = { ...loadedPolicy, ...values.password_policy };
+  return {
+    ...base,
+    mfa_required: values.mfa_required,
+    mfa_methods: [...MFA_METHODS.filter((m) => values.mfa_methods.includes(m)), ...unknownMethods],
+    password_policy,
+    session_timeout: values.session_timeout,
+  };
+}
+
+export interface OtherSetting {
+  /** Dotted path: "ip_allowlist", "password_policy.breached_password_check". */
+  key: string;
+  value: unknown;
+}
+
+/** The settings this console does not edit, for the read-only "Other settings" list. */
+export function otherSettings(settings: TenantSettings | Record<string, unknown> | null | undefined): OtherSetting[] {
+  const s: Record<string, unknown> = isRecord(settings) ? settings : {};
+  const others: OtherSetting[] = Object.entries(s)
+    .filter(([key]) => !(KNOWN_SETTINGS_KEYS as readonly string[]).includes(key))
+    .map(([key, value]) => ({ key, value }));
+  if (isRecord(s.password_policy)) {
+    for (const [key, value] of Object.entries(s.password_policy)) {
+      if (!KNOWN_POLICY_KEYS.includes(key)) others.push({ key: `password_policy.${key}`, value });
+    }
+  }
+  if (Array.isArray(s.mfa_methods)) {
+    const unknown = s.mfa_methods.filter((m) => !isMfaMethod(m));
+    if (unknown.length > 0) others.push({ key: 'mfa_methods (not editable here)', value: unknown });
+  }
+  return others;
+}
+
+/** A setting's value as plain text: strings as they are, everything else as JSON. */
+export function settingValueText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value, null, 2) ?? String(value);
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+/** "a, b and c" */
+function joinAnd(parts: string[]): string {
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+type PolicyValues = SettingsFormInput['password_policy'];
+
+/**
+ * One plain line: "At least 12 characters with upper and lower case, a digit and a symbol;
+ * expires after 90 days". Incomplete values (while the admin is typing) are described as far as
+ * they go.
+ */
+export function passwordPolicySummary(policy: PolicyValues): string {
+  const needs: string[] = [];
+  if (policy.require_uppercase && policy.require_lowercase) needs.push('upper and lower case');
+  else if (policy.require_uppercase) needs.push('an uppercase letter');
+  else if (policy.require_lowercase) needs.push('a lowercase letter');
+  if (policy.require_digit) needs.push('a digit');
+  if (policy.require_special) needs.push('a symbol');
+
+  const length = isInt(policy.min_length) ? `At least ${plural(policy.min_length as number, 'character')}` : 'Any length';
+  const parts = [needs.length > 0 ? `${length} with ${joinAnd(needs)}` : length];
+  parts.push(isInt(policy.max_age_days) ? `expires after ${plural(policy.max_age_days as number, 'day')}` : 'never expires');
+  const history = policy.history_count;
+  if (isInt(history) && (history as number) > 0) {
+    parts.push(`the last ${history === 1 ? 'password' : plural(history as number, 'password')} cannot be reused`);
+  }
+  return parts.join('; ');
+}
+
+/** Minutes as people say them: 480 → "8 hours", 90 → "1 hour and 30 minutes", 43200 → "30 days". */
+export function durationText(minutes: number | null | undefined): string {
+  if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0) return '';
+  const whole = Math.round(minutes);
+  const days = Math.floor(whole / 1440);
+  const hours = Math.floor((whole % 1440) / 60);
+  const mins = whole % 60;
+  const parts = [
+    days ? plural(days, 'day') : '',
+    hours ? plural(hours, 'hour') : '',
+    mins ? plural(mins, 'minute') : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? joinAnd(parts) : '0 minutes';
+}
