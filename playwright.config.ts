@@ -19,6 +19,9 @@ function chromiumExecutable(): string | undefined {
 }
 
 const CI = !!process.env.CI;
+/** Where scripts/serve-nginx.mjs serves dist/ (an origin the stand-in allows; see deploy/). */
+const NGINX_URL = 'http://localhost:8080/console/';
+const STATIC_HOSTING_SPEC = /static-hosting\.spec\.ts/;
 /** Videos need an ffmpeg where Playwright looks (scripts/playwright-ffmpeg.mjs links Debian's). */
 const canRecordVideo = existsSync(playwrightFfmpegPath() as string);
 
@@ -60,9 +63,15 @@ export default defineConfig({
     {
       name: 'chromium',
       testMatch: /.*\.spec\.ts/,
+      testIgnore: STATIC_HOSTING_SPEC,
       dependencies: ['setup'],
       use: { ...devices['Desktop Chrome'], storageState: E2E.storageState('super-admin') },
     },
+    // The same dist/ on Debian's nginx with deploy/nginx.conf, under /console/ on another origin
+    // than the API (so CORS and the CSP are real). Needs the local build, hence local runs only.
+    ...(E2E.startsLocalServers
+      ? [{ name: 'nginx', testMatch: STATIC_HOSTING_SPEC, use: { ...devices['Desktop Chrome'], baseURL: NGINX_URL } }]
+      : []),
   ],
   webServer: E2E.startsLocalServers
     ? [
@@ -81,6 +90,14 @@ export default defineConfig({
           url: E2E.baseUrl,
           reuseExistingServer: !CI,
           timeout: 180_000,
+        },
+        {
+          // dist/ (just built above) on nginx with deploy/nginx.conf, for the `nginx` project.
+          command: 'node scripts/serve-nginx.mjs',
+          env: { CONSOLE_BASE_PATH: '/console/', CONSOLE_CONNECT_SRC: E2E.apiUrl },
+          url: NGINX_URL,
+          reuseExistingServer: !CI,
+          timeout: 30_000,
         },
       ]
     : undefined,

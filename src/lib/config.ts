@@ -7,6 +7,11 @@
  */
 import * as z from 'zod/mini';
 
+// Zod compiles fast parsers with `new Function` unless told not to; the console's
+// Content-Security-Policy (deploy/nginx.conf) allows no eval, so it must never try. This module
+// is the first to use zod (it is part of the bootstrap), and the setting is global.
+z.config({ jitless: true });
+
 export const DEFAULT_SCOPE = 'openid profile email offline_access';
 
 const httpUrl = () => z.url({ protocol: /^https?$/ });
@@ -29,13 +34,13 @@ export type AppConfig = z.output<typeof configSchema>;
 /** What each key must hold, in words a person deploying the console understands. */
 const EXPECTED: Record<string, string> = {
   '': 'a JSON object with the keys apiBaseUrl, oidc and (optionally) environmentName',
-  apiBaseUrl: 'an absolute http(s) URL of the ScaiKey API, e.g. "http://127.0.0.1:8000"',
+  apiBaseUrl: 'an absolute http(s) URL of the ScaiKey API, e.g. "https://scaikey.example.com"',
   oidc: 'an object with the keys authority, clientId and scope',
   'oidc.authority':
-    'the absolute http(s) URL of the OIDC issuer, e.g. "http://127.0.0.1:8000/api/v1/platform/oauth"',
+    'the absolute http(s) URL of the OIDC issuer, e.g. "https://scaikey.example.com/api/v1/platform/oauth"',
   'oidc.clientId': 'a non-empty string, e.g. "scaikey-admin-console"',
   'oidc.scope': `a space-separated list of scopes that includes "openid", e.g. "${DEFAULT_SCOPE}"`,
-  environmentName: 'a non-empty string shown as a badge, e.g. "Staging"',
+  environmentName: 'a non-empty string shown as a badge in the app bar, e.g. "STAGING"',
 };
 
 const ALLOWED_KEYS: Record<string, string> = {
