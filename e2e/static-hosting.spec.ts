@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { APIResponse, Page } from '@playwright/test';
 import { E2E } from './support/env';
-import { expect, test as base } from './fixtures';
+import { expect, expectNoAxeViolations, test as base } from './fixtures';
 
 /**
  * The `nginx` project: the production dist/ served by Debian's nginx with the shipped
@@ -181,5 +183,60 @@ test.describe('static hosting: dist/ on nginx under /console/', () => {
       expect(response.headers()['cache-control'], missing).toBeUndefined();
       expectSecurityHeaders(response);
     }
+  });
+
+  test('config.json names the environment: a badge in the app bar', async ({ page, loginPage, cspViolations }) => {
+    // The served file, plus the optional display setting a staging deployment would add.
+    await page.route('**/console/config.json', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), environmentName: 'STAGING' } });
+    });
+    await page.goto('tenants');
+    await loginPage.signIn(E2E.accounts.superAdmin);
+    await signedInAt(page, 'tenants', 'Tenants');
+    const banner = page.getByRole('banner');
+    // "Environment: " is for screen readers only; "STAGING" is what everyone sees.
+    await expect(banner.getByText('Environment: STAGING', { exact: true })).toBeVisible();
+    expect(cspViolations).toEqual([]);
+  });
+
+  test('a wrong config.json stops at a page naming each bad key', async ({ page, makeAxeBuilder, cspViolations }) => {
+    await page.route('**/console/config.json', (route) =>
+      route.fulfill({
+        json: {
+          apiBaseUrl: 8000,
+          oidc: { authority: 'https://scaikey.example.com/api/v1/platform/oauth', clientID: 'scaikey-admin-console' },
+        },
+      }),
+    );
+    await page.goto('tenants/new');
+    await expect(page.getByRole('heading', { level: 1, name: 'The console is not configured correctly' })).toBeVisible();
+    const problems = page.getByRole('listitem');
+    await expect(problems.filter({ hasText: /^apiBaseUrl: expected an absolute http\(s\) URL.*but found number 8000$/ })).toHaveCount(1);
+    await expect(problems.filter({ hasText: /^oidc\.clientID: unknown key; remove it/ })).toHaveCount(1);
+    await expect(problems.filter({ hasText: /^oidc\.clientId: missing/ })).toHaveCount(1);
+    await expect(page.getByText('http://localhost:8080/console/config.json')).toBeVisible();
+    await expectNoAxeViolations(makeAxeBuilder());
+    expect(cspViolations).toEqual([]);
+  });
+
+  test('dist/ holds no source maps and no environment URL outside config.json', async ({ request, baseURL }) => {
+    // The project exists only for local runs, where nginx serves this very directory.
+    const dist = join(import.meta.dirname, '..', 'dist');
+    const files = readdirSync(dist, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => relative(dist, join(entry.parentPath, entry.name)));
+    expect(files).toEqual(expect.arrayContaining(['index.html', 'config.json']));
+    expect(files.filter((file) => /^assets\/.+-[\w-]{8,}\.(?:js|css)$/.test(file)).length).toBeGreaterThan(1);
+    expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
+    for (const file of files.filter((f) => f !== 'config.json')) {
+      const text = readFileSync(join(dist, file), 'utf8');
+      expect(text, file).not.toContain('sourceMappingURL');
+      expect(text, file).not.toContain(E2E.apiUrl);
+    }
+    // And nginx agrees: asking for a map gets a 404.
+    const html = await (await request.get(consoleBase(baseURL).href)).text();
+    const entry = /<script[^>]*\bsrc="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect((await request.get(new URL(`${entry}.map`, consoleBase(baseURL)).href)).status()).toBe(404);
   });
 });

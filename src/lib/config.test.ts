@@ -1,4 +1,7 @@
-import { DEFAULT_SCOPE, loadConfig, parseConfig } from './config';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import * as z from 'zod/mini';
+import { CONFIG_KEYS, DEFAULT_SCOPE, loadConfig, parseConfig } from './config';
 
 const good = {
   apiBaseUrl: 'http://127.0.0.1:8000',
@@ -111,5 +114,37 @@ describe('loadConfig', () => {
       throw new TypeError('Failed to fetch');
     });
     expect(result).toMatchObject({ ok: false, problems: [{ message: 'The file could not be loaded: Failed to fetch.' }] });
+  });
+});
+
+describe('config.json as documented and shipped', () => {
+  const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Configuration at deploy time'), readme.indexOf('## Deployment'));
+
+  it('knows every key, nested ones dotted', () => {
+    expect([...CONFIG_KEYS].sort()).toEqual(['apiBaseUrl', 'environmentName', 'oidc.authority', 'oidc.clientId', 'oidc.scope']);
+  });
+
+  it("has every key in the README's table, with an example", () => {
+    for (const key of CONFIG_KEYS) {
+      expect(section, key).toMatch(new RegExp(`^\\| \`${key.replace('.', '\\.')}\` \\| (yes|no) \\| \`.+\` `, 'm'));
+    }
+  });
+
+  it("accepts the README's example, which uses every key", () => {
+    const example = /```json\n([\s\S]+?)\n```/.exec(section)?.[1];
+    const parsed = parseConfig(JSON.parse(example ?? 'null'));
+    expect(parsed.ok).toBe(true);
+    const used = JSON.stringify(JSON.parse(example ?? 'null'));
+    for (const key of CONFIG_KEYS) expect(used, key).toContain(`"${key.split('.').at(-1)}":`);
+  });
+
+  it('accepts public/config.json, which the build copies to dist/', () => {
+    const shipped: unknown = JSON.parse(readFileSync(resolve(__dirname, '../../public/config.json'), 'utf8'));
+    expect(parseConfig(shipped).ok).toBe(true);
+  });
+
+  it('keeps zod from compiling parsers with eval, which the Content-Security-Policy forbids', () => {
+    expect(z.config().jitless).toBe(true);
   });
 });

@@ -31,6 +31,11 @@ const configSchema = z.strictObject({
 
 export type AppConfig = z.output<typeof configSchema>;
 
+/** Every key config.json may hold, dotted ("oidc.clientId"); the README documents each. */
+export const CONFIG_KEYS: readonly string[] = Object.entries(configSchema.def.shape).flatMap(([key, schema]) =>
+  schema instanceof z.ZodMiniObject ? Object.keys(schema.def.shape).map((inner) => `${key}.${inner}`) : [key],
+);
+
 /** What each key must hold, in words a person deploying the console understands. */
 const EXPECTED: Record<string, string> = {
   '': 'a JSON object with the keys apiBaseUrl, oidc and (optionally) environmentName',
