@@ -98,6 +98,8 @@ export default defineConfig({
           url: NGINX_URL,
           reuseExistingServer: !CI,
           timeout: 30_000,
+          // SIGTERM (not SIGKILL) so the script stops nginx and removes its temporary directory.
+          gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
         },
       ]
     : undefined,
