@@ -113,3 +113,17 @@ export function timeZoneLabel(at: Date = new Date()): string {
   const mm = String(abs % 60).padStart(2, '0');
   return `${zone} (UTC${sign}${hh}:${mm})`;
 }
+
+/** Setting or changing an expiry on an existing assignment: a date and time in the future. */
+export function makeExpirySchema(now: () => Date = () => new Date()) {
+  return z.object({
+    expires_at: expiresAtField(now).refine((v) => v !== '', 'Enter a date and time'),
+  });
+}
+
+export type ExpiryFormValues = z.output<ReturnType<typeof makeExpirySchema>>;
+
+/** The signed-in admin's own Super Admin assignment: the API refuses to revoke or deactivate it. */
+export function isOwnSuperAdmin(a: Pick<Assignment, 'role' | 'user_id'>, currentAdminId: string | undefined): boolean {
+  return a.role === 'SUPER_ADMIN' && currentAdminId !== undefined && a.user_id === currentAdminId;
+}

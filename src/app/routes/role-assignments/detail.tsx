@@ -1,5 +1,15 @@
-import { PageHeader } from '@/components/ui/page-header';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from 'react-router-dom';
+import { QueryBoundary } from '@/components/errors/query-boundary';
+import { authQueries } from '@/features/auth/api/queries';
+import { RoleAssignmentDetail } from '@/features/role-assignments/components/assignment-detail';
 
 export function RoleAssignmentDetailRoute() {
-  return <PageHeader title="Role assignment" />;
+  const { assignmentId = '' } = useParams();
+  const me = useQuery({ ...authQueries.me(), throwOnError: false });
+  return (
+    <QueryBoundary errorTitle="The role assignment could not be loaded" headingLevel="h1">
+      <RoleAssignmentDetail key={assignmentId} assignmentId={assignmentId} currentAdminId={me.data?.id} />
+    </QueryBoundary>
+  );
 }

@@ -1,0 +1,93 @@
+import { useQueries, type UseQueryResult } from '@tanstack/react-query';
+import { ApiError } from '@/lib/api-error';
+import {
+  partnerLookups,
+  tenantLookups,
+  userLookups,
+  type PartnerRecord,
+  type TenantRecord,
+  type UserRecord,
+} from '@/lib/lookups/queries';
+import type { RoleAssignment } from './queries';
+
+export interface NameOptions {
+  /** Also look up who granted each assignment. */
+  includeGrantedBy?: boolean;
+  /** Users to look up whatever the assignments say (e.g. the user a page is about). */
+  userIds?: readonly string[];
+}
+
+export interface ReferencedIds {
+  users: string[];
+  partners: string[];
+  tenants: string[];
+}
+
+/**
+ * Every user, partner and tenant a set of assignments names, each id once (in first-seen order).
+ * `granted_by` is a user id too and is included when asked for.
+ */
+export function collectReferencedIds(
+  assignments: readonly Pick<RoleAssignment, 'user_id' | 'partner_id' | 'tenant_id' | 'granted_by'>[],
+  { includeGrantedBy = false, userIds = [] }: NameOptions = {},
+): ReferencedIds {
+  const users = new Set<string>(userIds);
+  const partners = new Set<string>();
+  const tenants = new Set<string>();
+  for (const a of assignments) {
+    users.add(a.user_id);
+    if (includeGrantedBy && a.granted_by) users.add(a.granted_by);
+    if (a.partner_id) partners.add(a.partner_id);
+    if (a.tenant_id) tenants.add(a.tenant_id);
+  }
+  return { users: [...users], partners: [...partners], tenants: [...tenants] };
+}
+
+/** A name being looked up: the record, or why there is none. */
+export type Resolved<T> =
+  | { state: 'loading' }
+  | { state: 'found'; record: T }
+  | { state: 'missing' }
+  | { state: 'failed'; error: Error };
+
+function toResolved<T>(result: UseQueryResult<T> | undefined): Resolved<T> {
+  if (result?.data !== undefined) return { state: 'found', record: result.data };
+  if (result?.isError) {
+    return result.error instanceof ApiError && result.error.isNotFound ? { state: 'missing' } : { state: 'failed', error: result.error };
+  }
+  return { state: 'loading' };
+}
+
+export interface AssignmentNames {
+  user: (id: string) => Resolved<UserRecord>;
+  partner: (id: string) => Resolved<PartnerRecord>;
+  tenant: (id: string) => Resolved<TenantRecord>;
+}
+
+function byId<T>(ids: string[], results: UseQueryResult<T>[]): (id: string) => Resolved<T> {
+  const index = new Map(ids.map((id, i) => [id, i]));
+  return (id) => {
+    const i = index.get(id);
+    return toResolved(i === undefined ? undefined : results[i]);
+  };
+}
+
+/**
+ * The names behind the ids of a page of assignments: every distinct user, partner and tenant is
+ * fetched once, all at the same time (one useQueries batch per kind, started together), from the
+ * shared lookup cache that pickers and other screens fill too.
+ */
+export function useAssignmentNames(
+  assignments: readonly RoleAssignment[],
+  options: NameOptions = {},
+): AssignmentNames {
+  const ids = collectReferencedIds(assignments, options);
+  const users = useQueries({ queries: ids.users.map((id) => userLookups.detail(id)) });
+  const partners = useQueries({ queries: ids.partners.map((id) => partnerLookups.detail(id)) });
+  const tenants = useQueries({ queries: ids.tenants.map((id) => tenantLookups.detail(id)) });
+  return {
+    user: byId(ids.users, users),
+    partner: byId(ids.partners, partners),
+    tenant: byId(ids.tenants, tenants),
+  };
+}

@@ -1,0 +1,75 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
+import { useId, useState } from 'react';
+import { useSetAssignmentActive } from '../api/mutations';
+import type { AssignmentNames } from '../api/names';
+import type { RoleAssignment } from '../api/queries';
+import { isOwnSuperAdmin, roleLabel } from '../schemas';
+import { scopeText } from './assignment-bits';
+import { RevokeDialog } from './revoke-dialog';
+
+export const OWN_SUPER_ADMIN_REASON =
+  'This is your own Super Admin role: you cannot revoke or deactivate it yourself. Another Super Admin can.';
+
+export interface AssignmentActionsProps {
+  assignment: RoleAssignment;
+  names: AssignmentNames;
+  /** The signed-in admin's user id: their own Super Admin assignment is protected. */
+  currentAdminId: string | undefined;
+  onRevoked?: (result: { cleanupOrphanedUser: boolean }) => void;
+  /** Small buttons with the role named in their accessible names (for table rows). */
+  dense?: boolean;
+}
+
+/** Activate/deactivate (at once, rolled back if refused) and Revoke (through a confirmation). */
+export function AssignmentActions({ assignment, names, currentAdminId, onRevoked, dense = false }: AssignmentActionsProps) {
+  const reasonId = useId();
+  const [revoking, setRevoking] = useState(false);
+  const setActive = useSetAssignmentActive();
+  const own = isOwnSuperAdmin(assignment, currentAdminId);
+  const toggleLabel = assignment.is_active ? 'Deactivate' : 'Activate';
+  // In a table the same buttons repeat per row: name the row's role and scope in each.
+  const context = ` ${roleLabel(assignment.role)} for ${scopeText(assignment, names)}`;
+  const describedBy = own ? reasonId : undefined;
+
+  return (
+    <Box>
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap' }}>
+        <Button
+          size={dense ? 'small' : 'medium'}
+          variant="outlined"
+          disabled={own && assignment.is_active}
+          aria-describedby={describedBy}
+          aria-label={dense ? `${toggleLabel}${context}` : undefined}
+          onClick={() => setActive.mutate({ id: assignment.id, isActive: !assignment.is_active })}
+        >
+          {toggleLabel}
+        </Button>
+        <Button
+          size={dense ? 'small' : 'medium'}
+          variant="outlined"
+          color="error"
+          disabled={own}
+          aria-describedby={describedBy}
+          aria-label={dense ? `Revoke${context}` : undefined}
+          onClick={() => setRevoking(true)}
+        >
+          Revoke
+        </Button>
+      </Box>
+      {own ? (
+        <Typography id={reasonId} variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          {OWN_SUPER_ADMIN_REASON}
+        </Typography>
+      ) : null}
+      <RevokeDialog
+        open={revoking}
+        assignment={assignment}
+        names={names}
+        onClose={() => setRevoking(false)}
+        onRevoked={onRevoked}
+      />
+    </Box>
+  );
+}

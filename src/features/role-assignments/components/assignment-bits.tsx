@@ -1,0 +1,94 @@
+import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
+import Typography from '@mui/material/Typography';
+import { Link as RouterLink } from 'react-router-dom';
+import { paths } from '@/config/paths';
+import { userDisplayName, type UserRecord } from '@/lib/lookups/queries';
+import type { AssignmentNames, Resolved } from '../api/names';
+import type { RoleAssignment } from '../api/queries';
+import { assignmentStatus, STATUS_LABELS, type AssignmentStatus } from '../schemas';
+
+const STATUS_COLORS: Record<AssignmentStatus, 'success' | 'default' | 'warning'> = {
+  active: 'success',
+  inactive: 'default',
+  expired: 'warning',
+};
+
+function Loading() {
+  return (
+    <Typography component="span" color="text.secondary">
+      Loading…
+    </Typography>
+  );
+}
+
+export function StatusChip({ assignment }: { assignment: Pick<RoleAssignment, 'is_active' | 'expires_at'> }) {
+  const status = assignmentStatus(assignment);
+  return <Chip size="small" label={STATUS_LABELS[status]} color={STATUS_COLORS[status]} variant="outlined" />;
+}
+
+/** The text of a looked-up name: the name, or a placeholder saying why there is none. */
+export function resolvedName<T>(resolved: Resolved<T>, name: (record: T) => string, id: string, kind: string): string {
+  switch (resolved.state) {
+    case 'found':
+      return name(resolved.record);
+    case 'missing':
+      return `Deleted ${kind} (${id})`;
+    case 'failed':
+      return `${id} (name unavailable)`;
+    default:
+      return 'Loading…';
+  }
+}
+
+export function userName(resolved: Resolved<UserRecord>, id: string): string {
+  return resolvedName(resolved, userDisplayName, id, 'user');
+}
+
+/** The user's name and, under it, the email. */
+export function UserNameAndEmail({ resolved, id }: { resolved: Resolved<UserRecord>; id: string }) {
+  if (resolved.state === 'loading') return <Loading />;
+  return (
+    <>
+      <Typography component="span" sx={{ display: 'block' }}>
+        {userName(resolved, id)}
+      </Typography>
+      {resolved.state === 'found' ? (
+        <Typography component="span" variant="body2" color="text.secondary">
+          {resolved.record.email}
+        </Typography>
+      ) : null}
+    </>
+  );
+}
+
+/** "Platform" for a Super Admin; the partner's name; the tenant's name, linked to the tenant. */
+export function ScopeName({ assignment, names }: { assignment: RoleAssignment; names: AssignmentNames }) {
+  if (assignment.tenant_id) {
+    const tenant = names.tenant(assignment.tenant_id);
+    if (tenant.state === 'loading') return <Loading />;
+    const text = resolvedName(tenant, (t) => t.name, assignment.tenant_id, 'tenant');
+    return tenant.state === 'found' ? (
+      <Link component={RouterLink} to={paths.tenant.to(assignment.tenant_id)}>
+        {text}
+      </Link>
+    ) : (
+      <>{text}</>
+    );
+  }
+  if (assignment.partner_id) {
+    const partner = names.partner(assignment.partner_id);
+    if (partner.state === 'loading') return <Loading />;
+    return <>{`${resolvedName(partner, (p) => p.name, assignment.partner_id, 'partner')} (partner)`}</>;
+  }
+  return <>Platform</>;
+}
+
+/** The scope as plain words, for titles and messages: "Acme Corporation", "Northwind (partner)", "the platform". */
+export function scopeText(assignment: RoleAssignment, names: AssignmentNames): string {
+  if (assignment.tenant_id) return resolvedName(names.tenant(assignment.tenant_id), (t) => t.name, assignment.tenant_id, 'tenant');
+  if (assignment.partner_id) {
+    return resolvedName(names.partner(assignment.partner_id), (p) => p.name, assignment.partner_id, 'partner');
+  }
+  return 'the platform';
+}

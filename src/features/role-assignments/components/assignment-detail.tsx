@@ -1,0 +1,115 @@
+import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link as RouterLink, useNavigate } from 'react-router-dom';
+import { NotFound } from '@/components/errors/not-found';
+import { PageError } from '@/components/errors/page-error';
+import { PageLoading } from '@/components/feedback/page-loading';
+import { PageHeader } from '@/components/ui/page-header';
+import { paths } from '@/config/paths';
+import { ApiError } from '@/lib/api-error';
+import { notify } from '@/lib/notifications';
+import { useAssignmentNames } from '../api/names';
+import { roleAssignmentQueries, type RoleAssignment } from '../api/queries';
+import { exactTime } from '../format';
+import { roleLabel } from '../schemas';
+import { ScopeName, StatusChip, UserNameAndEmail, scopeText, userName } from './assignment-bits';
+import { AssignmentActions } from './assignment-actions';
+import { ExpiryEditor } from './expiry-editor';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <Typography component="dt" variant="body2" color="text.secondary" sx={{ fontWeight: 600 }}>
+        {label}
+      </Typography>
+      <Typography component="dd" sx={{ m: 0, mb: 2 }}>
+        {children}
+      </Typography>
+    </>
+  );
+}
+
+function Detail({ assignment, currentAdminId }: { assignment: RoleAssignment; currentAdminId: string | undefined }) {
+  const navigate = useNavigate();
+  const names = useAssignmentNames([assignment], { includeGrantedBy: true });
+  const user = names.user(assignment.user_id);
+  const name = userName(user, assignment.user_id);
+  const role = roleLabel(assignment.role);
+
+  return (
+    <>
+      <PageHeader
+        title={`${role}: ${user.state === 'loading' ? 'role assignment' : name}`}
+        description={
+          <Link component={RouterLink} to={paths.roleAssignments.to()}>
+            Back to all role assignments
+          </Link>
+        }
+      />
+      <Paper variant="outlined" sx={{ p: 3, maxWidth: 880 }}>
+        <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '180px 1fr' }, columnGap: 3 }}>
+          <Field label="User">
+            <UserNameAndEmail resolved={user} id={assignment.user_id} />
+            <Link component={RouterLink} to={paths.userRoles.to(assignment.user_id)} sx={{ display: 'block', mt: 0.5 }}>
+              All roles of this user
+            </Link>
+          </Field>
+          <Field label="Role">{role}</Field>
+          <Field label="Scope">
+            <ScopeName assignment={assignment} names={names} />
+          </Field>
+          <Field label="Status">
+            <StatusChip assignment={assignment} />
+          </Field>
+          <Field label="Expires">
+            <ExpiryEditor assignment={assignment} />
+          </Field>
+          <Field label="Granted by">
+            {assignment.granted_by ? userName(names.user(assignment.granted_by), assignment.granted_by) : 'Not recorded'}
+          </Field>
+          <Field label="Created">{exactTime(assignment.created_at)}</Field>
+          <Field label="Last updated">{exactTime(assignment.updated_at)}</Field>
+          <Field label="Assignment id">
+            <code>{assignment.id}</code>
+          </Field>
+        </Box>
+        <Typography component="h2" variant="h6" sx={{ mt: 1, mb: 1 }}>
+          Actions
+        </Typography>
+        <AssignmentActions
+          assignment={assignment}
+          names={names}
+          currentAdminId={currentAdminId}
+          onRevoked={() => {
+            notify(`Revoked ${role} from ${name} (${scopeText(assignment, names)}).`, 'success');
+            void navigate(paths.roleAssignments.to());
+          }}
+        />
+      </Paper>
+    </>
+  );
+}
+
+/** One assignment: everything about it, activate/deactivate, expiry, revoke. A missing one is "not found". */
+export function RoleAssignmentDetail({ assignmentId, currentAdminId }: { assignmentId: string; currentAdminId: string | undefined }) {
+  const detail = useQuery(roleAssignmentQueries.detail(assignmentId));
+  if (detail.isPending) return <PageLoading label="Loading the role assignment" />;
+  if (detail.isError) {
+    if (detail.error instanceof ApiError && detail.error.isNotFound) {
+      return (
+        <NotFound
+          title="Role assignment not found"
+          message="This role assignment does not exist or has been revoked."
+          backTo={paths.roleAssignments.to()}
+          backLabel="Back to all role assignments"
+        />
+      );
+    }
+    return <PageError error={detail.error} title="The role assignment could not be loaded" onRetry={() => void detail.refetch()} />;
+  }
+  return <Detail assignment={detail.data} currentAdminId={currentAdminId} />;
+}

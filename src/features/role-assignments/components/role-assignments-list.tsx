@@ -1,0 +1,142 @@
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import TablePagination from '@mui/material/TablePagination';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import { PageError } from '@/components/errors/page-error';
+import { PageLoading } from '@/components/feedback/page-loading';
+import { UserPicker } from '@/components/pickers/user-picker';
+import { useSearchParamsState } from '@/hooks/use-search-params-state';
+import { useAssignmentNames } from '../api/names';
+import { roleAssignmentQueries } from '../api/queries';
+import { hasActiveFilters, listFiltersSchema, PAGE_SIZES, type ListFilters } from '../list-filters';
+import { ROLE_LABELS, ROLES } from '../schemas';
+import { AssignmentsTable } from './assignments-table';
+
+const ANY = '';
+
+function Filters({ filters, onChange }: { filters: ListFilters; onChange: (patch: Partial<ListFilters>) => void }) {
+  return (
+    <Box
+      role="search"
+      aria-label="Filter role assignments"
+      sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '200px 260px minmax(260px, 1fr)' }, mb: 2 }}
+    >
+      <TextField
+        select
+        size="small"
+        id="filter-role"
+        label="Role"
+        value={filters.role ?? ANY}
+        onChange={(event) => onChange({ role: (event.target.value || undefined) as ListFilters['role'], page: 1 })}
+      >
+        <MenuItem value={ANY}>Any role</MenuItem>
+        {ROLES.map((role) => (
+          <MenuItem key={role} value={role}>
+            {ROLE_LABELS[role]}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        select
+        size="small"
+        id="filter-status"
+        label="Active status"
+        value={filters.status ?? ANY}
+        onChange={(event) => onChange({ status: (event.target.value || undefined) as ListFilters['status'], page: 1 })}
+      >
+        <MenuItem value={ANY}>Any</MenuItem>
+        <MenuItem value="active">Active (expired included)</MenuItem>
+        <MenuItem value="inactive">Inactive</MenuItem>
+      </TextField>
+      <UserPicker
+        id="filter-user"
+        size="small"
+        label="User"
+        placeholder="Any user"
+        value={filters.user ?? null}
+        onChange={(user) => onChange({ user: user ?? undefined, page: 1 })}
+      />
+    </Box>
+  );
+}
+
+/**
+ * Every admin role assignment, a page at a time. Filters and page live in the URL; the previous
+ * page stays visible (dimmed, with a progress bar) while the next one loads.
+ */
+export function RoleAssignmentsList() {
+  const [filters, setFilters] = useSearchParamsState(listFiltersSchema);
+  const list = useQuery(roleAssignmentQueries.list(filters));
+  const items = list.data?.items ?? [];
+  const names = useAssignmentNames(items);
+  const filtered = hasActiveFilters(filters);
+  const clearFilters = () => setFilters({ role: undefined, status: undefined, user: undefined, page: 1 });
+
+  let body;
+  if (list.isPending) {
+    body = <PageLoading label="Loading role assignments" />;
+  } else if (list.isError && !list.data) {
+    body = (
+      <PageError
+        error={list.error}
+        title="The role assignments could not be loaded"
+        headingLevel="h2"
+        onRetry={() => void list.refetch()}
+      />
+    );
+  } else if (items.length === 0) {
+    body = (
+      <Box sx={{ py: 6, textAlign: 'center' }} role="status">
+        <Typography variant="h6" component="h2" gutterBottom>
+          {filtered ? 'No role assignments match these filters' : filters.page > 1 ? 'This page is empty' : 'No role assignments yet'}
+        </Typography>
+        {filtered ? (
+          <Button variant="outlined" onClick={clearFilters}>
+            Clear filters
+          </Button>
+        ) : filters.page > 1 ? (
+          <Button variant="outlined" onClick={() => setFilters({ page: 1 })}>
+            Go to the first page
+          </Button>
+        ) : null}
+      </Box>
+    );
+  } else {
+    body = (
+      <AssignmentsTable
+        label="Role assignments"
+        assignments={items}
+        names={names}
+        busy={list.isPlaceholderData}
+      />
+    );
+  }
+
+  return (
+    <>
+      <Filters filters={filters} onChange={(patch) => setFilters(patch)} />
+      <Paper variant="outlined">
+        <Box sx={{ height: 4 }}>{list.isFetching && !list.isPending ? <LinearProgress aria-label="Loading the next page" /> : null}</Box>
+        {body}
+        {list.data && items.length > 0 ? (
+          <TablePagination
+            component="div"
+            count={list.data.total ?? -1}
+            page={filters.page - 1}
+            rowsPerPage={filters.per_page}
+            rowsPerPageOptions={[...PAGE_SIZES]}
+            onPageChange={(_event, page) => setFilters({ page: page + 1 })}
+            onRowsPerPageChange={(event) =>
+              setFilters({ per_page: Number(event.target.value) as ListFilters['per_page'], page: 1 })
+            }
+          />
+        ) : null}
+      </Paper>
+    </>
+  );
+}
