@@ -57,6 +57,13 @@ function expectSecurityHeaders(response: APIResponse | { headers(): Record<strin
   expect(headers['referrer-policy']).toBe('no-referrer');
 }
 
+/** The entry chunk index.html loads, relative to its <base> ("assets/index-<hash>.js"). */
+function entryChunk(html: string): string {
+  const entry = /<script[^>]*\bsrc="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+  expect(entry, 'index.html loads its entry chunk relative to <base>').toBeTruthy();
+  return entry!;
+}
+
 async function signedInAt(page: Page, path: string, heading: string) {
   await expect(page).toHaveURL(new URL(path, consoleBase(test.info().project.use.baseURL)).href);
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
@@ -143,8 +150,7 @@ test.describe('static hosting: dist/ on nginx under /console/', () => {
     const html = await index.text();
     expect(html).toContain(`<base href="${base.pathname}"`);
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script for the CSP to refuse
-    const entry = /<script[^>]*\bsrc="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
-    expect(entry, 'index.html loads its entry chunk relative to <base>').toBeTruthy();
+    const entry = entryChunk(html);
 
     // A client route: index.html, never cached.
     const route = await request.get(new URL('tenants/new', base).href);
@@ -168,7 +174,7 @@ test.describe('static hosting: dist/ on nginx under /console/', () => {
     expect(connectSrc).toContain(new URL(settings.oidc.authority).origin);
 
     // A hashed asset: cached for a year, compressed.
-    const asset = await request.get(new URL(entry!, base).href, { headers: { 'accept-encoding': 'gzip' } });
+    const asset = await request.get(new URL(entry, base).href, { headers: { 'accept-encoding': 'gzip' } });
     expect(asset.status()).toBe(200);
     expect(asset.headers()['content-type']).toContain('javascript');
     expect(asset.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
@@ -236,7 +242,7 @@ test.describe('static hosting: dist/ on nginx under /console/', () => {
     }
     // And nginx agrees: asking for a map gets a 404.
     const html = await (await request.get(consoleBase(baseURL).href)).text();
-    const entry = /<script[^>]*\bsrc="\.\/(assets\/[^"]+\.js)"/.exec(html)?.[1];
+    const entry = entryChunk(html);
     expect((await request.get(new URL(`${entry}.map`, consoleBase(baseURL)).href)).status()).toBe(404);
   });
 });
