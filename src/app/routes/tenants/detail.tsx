@@ -1,5 +1,8 @@
-import { PageHeader } from '@/components/ui/page-header';
+import { useParams } from 'react-router-dom';
+import { TenantDetail } from '@/features/tenants/components/tenant-detail';
 
 export function TenantDetailRoute() {
-  return <PageHeader title="Tenant" />;
+  const { tenantId = '' } = useParams();
+  // A new key per tenant: moving from one tenant to another starts every form afresh.
+  return <TenantDetail key={tenantId} tenantId={tenantId} />;
 }

@@ -1,0 +1,87 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The Tenants list: search, filters, the table and its pagination. */
+export class TenantsPage {
+  constructor(private readonly page: Page) {}
+
+  async goTo(search = '') {
+    await this.page.goto(`tenants${search}`);
+    await this.assertShown();
+  }
+
+  async assertShown() {
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Tenants' })).toBeVisible();
+  }
+
+  get table() {
+    return this.page.getByRole('table', { name: 'Tenants' });
+  }
+
+  get searchBox() {
+    return this.page.getByRole('searchbox', { name: 'Search' });
+  }
+
+  get statusFilter() {
+    return this.page.getByRole('combobox', { name: 'Status' });
+  }
+
+  get partnerFilter() {
+    return this.page.getByRole('combobox', { name: 'Partner' });
+  }
+
+  row(name: string | RegExp) {
+    return this.table.getByRole('row', { name });
+  }
+
+  /** The data rows (the header row left out). */
+  get rows() {
+    return this.table.locator('tbody').getByRole('row');
+  }
+
+  async search(text: string) {
+    await this.searchBox.fill(text);
+  }
+
+  async filterByStatus(label: 'Any status' | 'Active' | 'Suspended') {
+    await this.statusFilter.click();
+    await this.page.getByRole('option', { name: label, exact: true }).click();
+  }
+
+  async filterByPartner(name: string) {
+    await this.partnerFilter.click();
+    await this.partnerFilter.fill(name);
+    await this.page.getByRole('option', { name: new RegExp(name) }).first().click();
+  }
+
+  async goToNextPage() {
+    await this.page.getByRole('button', { name: 'Go to next page' }).click();
+  }
+
+  async setPageSize(size: number) {
+    await this.page.getByRole('combobox', { name: /Tenants per page/ }).click();
+    await this.page.getByRole('option', { name: String(size), exact: true }).click();
+  }
+
+  async openTenant(name: string) {
+    await this.row(name).getByRole('link', { name }).click();
+  }
+
+  async clickCreate() {
+    await this.page.getByRole('link', { name: 'Create tenant' }).click();
+  }
+
+  async assertRow(name: string, cells: (string | RegExp)[]) {
+    const row = this.row(name);
+    await expect(row).toBeVisible();
+    for (const cell of cells) await expect(row).toContainText(cell);
+  }
+
+  async assertCount(text: string | RegExp) {
+    await expect(this.page.getByRole('status').filter({ hasText: /tenants?$/ })).toHaveText(text);
+  }
+
+  async assertOnlyRows(names: string[]) {
+    await expect(this.rows).toHaveCount(names.length);
+    for (const name of names) await expect(this.row(name)).toBeVisible();
+  }
+}

@@ -1,0 +1,125 @@
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
+import DialogTitle from '@mui/material/DialogTitle';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type ReactNode } from 'react';
+import type { components } from '@/lib/api/schema';
+import { isOwnVersion, useUpdateTenant } from '../api/mutations';
+import { fetchTenant, tenantQueries } from '../api/queries';
+import { formatDateTime, type Tenant } from '../schemas';
+
+type UpdateBody = components['schemas']['TenantUpdate'];
+
+export interface CheckedSaveCallbacks {
+  onSuccess: (tenant: Tenant) => void;
+  onError: (error: unknown) => void;
+  /** The admin chose to see the other version: the caller resets its form to it. */
+  onReload: (latest: Tenant) => void;
+}
+
+interface Conflict {
+  latest: Tenant;
+  buildBody: (latest: Tenant) => UpdateBody;
+  callbacks: CheckedSaveCallbacks;
+}
+
+/**
+ * Saves a tenant without silently overwriting someone else's edit. Just before the PATCH it reads
+ * the tenant again; when its `updated_at` differs from the version the form started from (and
+ * this console did not write that version itself), the admin is told and chooses: reload their
+ * version, overwrite it with this one, or keep editing.
+ *
+ * `buildBody(latest)` makes the PATCH from the freshest record, so settings are merged onto what
+ * the server holds now and no key is lost either way.
+ */
+export function useCheckedSave(tenantId: string) {
+  const queryClient = useQueryClient();
+  const update = useUpdateTenant();
+  const [checking, setChecking] = useState(false);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+
+  const run = (latest: Tenant, buildBody: Conflict['buildBody'], callbacks: CheckedSaveCallbacks) => {
+    update.mutate({ tenantId, body: buildBody(latest) }, { onSuccess: callbacks.onSuccess, onError: callbacks.onError });
+  };
+
+  const save = async (baseVersion: string, buildBody: Conflict['buildBody'], callbacks: CheckedSaveCallbacks) => {
+    setChecking(true);
+    let latest: Tenant;
+    try {
+      latest = await fetchTenant(tenantId);
+    } catch (error) {
+      setChecking(false);
+      callbacks.onError(error);
+      return;
+    }
+    setChecking(false);
+    if (latest.updated_at !== baseVersion && !isOwnVersion(queryClient, tenantId, latest.updated_at)) {
+      setConflict({ latest, buildBody, callbacks });
+      return;
+    }
+    run(latest, buildBody, callbacks);
+  };
+
+  const titleId = useId();
+  const descriptionId = useId();
+  const dialog: ReactNode = (
+    <Dialog
+      open={conflict !== null}
+      onClose={() => setConflict(null)}
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
+      maxWidth="sm"
+      fullWidth
+    >
+      <DialogTitle id={titleId}>Someone else changed this tenant</DialogTitle>
+      <DialogContent>
+        <DialogContentText id={descriptionId} component="div">
+          {conflict ? (
+            <>
+              <p style={{ marginTop: 0 }}>
+                “{conflict.latest.name}” was saved by someone else at {formatDateTime(conflict.latest.updated_at)}, after
+                you opened it.
+              </p>
+              <p style={{ marginBottom: 0 }}>
+                <strong>Reload</strong> shows their version and discards your changes here.{' '}
+                <strong>Overwrite</strong> saves your version over theirs.
+              </p>
+            </>
+          ) : null}
+        </DialogContentText>
+      </DialogContent>
+      <DialogActions>
+        {/* eslint-disable-next-line jsx-a11y/no-autofocus -- keeping the edit is the safe choice */}
+        <Button autoFocus onClick={() => setConflict(null)}>
+          Keep editing
+        </Button>
+        <Button
+          onClick={() => {
+            if (!conflict) return;
+            queryClient.setQueryData(tenantQueries.detail(tenantId).queryKey, conflict.latest);
+            conflict.callbacks.onReload(conflict.latest);
+            setConflict(null);
+          }}
+        >
+          Reload their version
+        </Button>
+        <Button
+          variant="contained"
+          color="warning"
+          onClick={() => {
+            if (!conflict) return;
+            run(conflict.latest, conflict.buildBody, conflict.callbacks);
+            setConflict(null);
+          }}
+        >
+          Overwrite with mine
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+
+  return { save, saving: checking || update.isPending, dialog };
+}

@@ -1,0 +1,301 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControl from '@mui/material/FormControl';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormGroup from '@mui/material/FormGroup';
+import FormHelperText from '@mui/material/FormHelperText';
+import FormLabel from '@mui/material/FormLabel';
+import Typography from '@mui/material/Typography';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useController, useForm, useWatch, type Control } from 'react-hook-form';
+import { CheckboxElement } from '@/components/form/checkbox-element';
+import { FormContainer } from '@/components/form/form-container';
+import { FormRootError } from '@/components/form/form-root-error';
+import { SwitchElement } from '@/components/form/switch-element';
+import { TextFieldElement } from '@/components/form/text-field-element';
+import { notify } from '@/lib/notifications';
+import { applyTenantSaveError } from '../api/save-errors';
+import type { Tenant } from '../schemas';
+import {
+  durationText,
+  fromSettings,
+  LIMITS,
+  MFA_METHOD_LABELS,
+  MFA_METHODS,
+  mergeSettings,
+  otherSettings,
+  passwordPolicySummary,
+  settingsFormSchema,
+  settingValueText,
+  type SettingsFormInput,
+  type SettingsFormValues,
+} from '../settings';
+import { useCheckedSave } from './checked-save';
+
+type Input = SettingsFormInput;
+type Output = SettingsFormValues;
+
+/** The form's paths: 422 locs arrive as ["body", "settings", ...path]. */
+const SETTINGS_FIELDS = [
+  'mfa_required',
+  'mfa_methods',
+  'password_policy.min_length',
+  'password_policy.require_uppercase',
+  'password_policy.require_lowercase',
+  'password_policy.require_digit',
+  'password_policy.require_special',
+  'password_policy.max_age_days',
+  'password_policy.history_count',
+  'session_timeout',
+];
+
+function Group({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, mb: 3, minWidth: 0 }}>
+      <Typography component="legend" variant="subtitle1" sx={{ fontWeight: 600, mb: 1, p: 0 }}>
+        {legend}
+      </Typography>
+      {children}
+    </Box>
+  );
+}
+
+/** The allowed MFA methods: one checkbox each, the "at least one" rule shown under the group. */
+function MfaMethodsField({ control }: { control: Control<Input, unknown, Output> }) {
+  const { field, fieldState } = useController({ control, name: 'mfa_methods' });
+  const helperId = useId();
+  const legendId = useId();
+  const chosen = field.value;
+  const message = fieldState.error?.message;
+  return (
+    <FormControl
+      component="fieldset"
+      error={fieldState.invalid}
+      aria-labelledby={legendId}
+      aria-describedby={helperId}
+      sx={{ mt: 1 }}
+    >
+      <FormLabel component="legend" id={legendId}>
+        Allowed methods
+      </FormLabel>
+      <FormGroup row>
+        {MFA_METHODS.map((method, index) => (
+          <FormControlLabel
+            key={method}
+            label={MFA_METHOD_LABELS[method]}
+            control={
+              <Checkbox
+                name={`mfa_methods.${method}`}
+                checked={chosen.includes(method)}
+                onChange={(_event, checked) =>
+                  field.onChange(MFA_METHODS.filter((m) => (m === method ? checked : chosen.includes(m))))
+                }
+                onBlur={field.onBlur}
+                slotProps={{
+                  input: { ref: index === 0 ? field.ref : undefined, 'aria-invalid': fieldState.invalid || undefined } as object,
+                }}
+              />
+            }
+          />
+        ))}
+      </FormGroup>
+      <FormHelperText id={helperId}>{message ?? 'The second factors users may set up.'}</FormHelperText>
+    </FormControl>
+  );
+}
+
+function PolicySummary({ control }: { control: Control<Input, unknown, Output> }) {
+  const policy = useWatch({ control, name: 'password_policy' });
+  return (
+    <Typography sx={{ mt: 1 }} aria-live="polite">
+      <Box component="span" sx={{ fontWeight: 600 }}>
+        In short:{' '}
+      </Box>
+      {passwordPolicySummary(policy)}
+    </Typography>
+  );
+}
+
+function sessionHint(minutes: number | null | undefined): string {
+  const range = `${LIMITS.sessionTimeout.min} to ${LIMITS.sessionTimeout.max.toLocaleString('en-US')} minutes (30 days)`;
+  const said = durationText(minutes);
+  return said ? `${said}. ${range}.` : `${range}.`;
+}
+
+function SessionTimeoutField({ control }: { control: Control<Input, unknown, Output> }) {
+  const minutes = useWatch({ control, name: 'session_timeout' });
+  return (
+    <TextFieldElement<Input, 'session_timeout', Output>
+      control={control}
+      name="session_timeout"
+      label="Session timeout (minutes)"
+      type="number"
+      required
+      helperText={sessionHint(minutes)}
+      slotProps={{ htmlInput: { min: LIMITS.sessionTimeout.min, max: LIMITS.sessionTimeout.max, step: 1 } }}
+      sx={{ maxWidth: 360 }}
+    />
+  );
+}
+
+function OtherSettings({ tenant }: { tenant: Tenant }) {
+  const others = otherSettings(tenant.settings);
+  if (others.length === 0) return null;
+  return (
+    <Box component="section" aria-labelledby="other-settings-heading" sx={{ mb: 3 }}>
+      <Typography id="other-settings-heading" component="h3" variant="subtitle1" sx={{ fontWeight: 600 }}>
+        Other settings
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        This console does not edit these; they are kept exactly as they are when you save.
+      </Typography>
+      <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'minmax(12rem, max-content) 1fr', gap: 1 }}>
+        {others.map(({ key, value }) => (
+          <Box key={key} sx={{ display: 'contents' }}>
+            <Box component="dt" sx={{ fontFamily: 'monospace', fontWeight: 600 }}>
+              {key}
+            </Box>
+            <Box component="dd" sx={{ m: 0 }}>
+              <Box component="pre" sx={{ m: 0, fontFamily: 'monospace', whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                {settingValueText(value)}
+              </Box>
+            </Box>
+          </Box>
+        ))}
+      </Box>
+    </Box>
+  );
+}
+
+export interface SecuritySettingsFormProps {
+  tenant: Tenant;
+  onDirtyChange: (dirty: boolean) => void;
+}
+
+/**
+ * One form for MFA, password policy and session timeout. Saving sends the full settings object
+ * merged onto the server's current one, so keys this console does not know survive; afterwards
+ * the form shows what the server returned.
+ */
+export function SecuritySettingsForm({ tenant, onDirtyChange }: SecuritySettingsFormProps) {
+  const form = useForm<Input, unknown, Output>({
+    resolver: zodResolver(settingsFormSchema),
+    defaultValues: fromSettings(tenant.settings),
+  });
+  const { isDirty } = form.formState;
+  const { save, saving, dialog } = useCheckedSave(tenant.id);
+  // The version the form's values came from: compared with the server's just before saving.
+  const base = useRef(tenant.updated_at);
+
+  useEffect(() => onDirtyChange(isDirty), [isDirty, onDirtyChange]);
+
+  // While nothing is being edited, follow the server's newest version.
+  useEffect(() => {
+    if (isDirty || base.current === tenant.updated_at) return;
+    base.current = tenant.updated_at;
+    form.reset(fromSettings(tenant.settings));
+  }, [tenant, isDirty, form]);
+
+  const showSaved = (saved: Tenant) => {
+    base.current = saved.updated_at;
+    form.reset(fromSettings(saved.settings));
+  };
+
+  const onSubmit = (values: Output) => {
+    void save(base.current, (latest) => ({ settings: mergeSettings(latest.settings, values) }), {
+      onSuccess: (saved) => {
+        showSaved(saved);
+        notify('Security settings saved', 'success');
+      },
+      onError: (error) => applyTenantSaveError(form, error, SETTINGS_FIELDS, 'settings'),
+      onReload: showSaved,
+    });
+  };
+
+  return (
+    <>
+      <FormContainer form={form} onSubmit={onSubmit} aria-labelledby="security-settings-heading">
+        <Group legend="Multi-factor authentication">
+          <SwitchElement<Input, 'mfa_required', Output> control={form.control} name="mfa_required" label="Require MFA" />
+          <MfaMethodsField control={form.control} />
+        </Group>
+
+        <Group legend="Password policy">
+          <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>
+            <TextFieldElement<Input, 'password_policy.min_length', Output>
+              control={form.control}
+              name="password_policy.min_length"
+              label="Minimum length (characters)"
+              type="number"
+              required
+              helperText={`${LIMITS.minLength.min} to ${LIMITS.minLength.max}.`}
+              slotProps={{ htmlInput: { min: LIMITS.minLength.min, max: LIMITS.minLength.max, step: 1 } }}
+              sx={{ flex: '1 1 14rem' }}
+            />
+            <TextFieldElement<Input, 'password_policy.max_age_days', Output>
+              control={form.control}
+              name="password_policy.max_age_days"
+              label="Maximum age (days)"
+              type="number"
+              helperText="Leave empty and passwords never expire."
+              slotProps={{ htmlInput: { min: LIMITS.maxAgeDays.min, max: LIMITS.maxAgeDays.max, step: 1 } }}
+              sx={{ flex: '1 1 14rem' }}
+            />
+            <TextFieldElement<Input, 'password_policy.history_count', Output>
+              control={form.control}
+              name="password_policy.history_count"
+              label="Passwords remembered"
+              type="number"
+              required
+              helperText="0 to 24. Remembered passwords cannot be reused."
+              slotProps={{ htmlInput: { min: LIMITS.historyCount.min, max: LIMITS.historyCount.max, step: 1 } }}
+              sx={{ flex: '1 1 14rem' }}
+            />
+          </Box>
+          <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 3 }}>
+            <CheckboxElement<Input, 'password_policy.require_uppercase', Output>
+              control={form.control}
+              name="password_policy.require_uppercase"
+              label="Require an uppercase letter"
+            />
+            <CheckboxElement<Input, 'password_policy.require_lowercase', Output>
+              control={form.control}
+              name="password_policy.require_lowercase"
+              label="Require a lowercase letter"
+            />
+            <CheckboxElement<Input, 'password_policy.require_digit', Output>
+              control={form.control}
+              name="password_policy.require_digit"
+              label="Require a digit"
+            />
+            <CheckboxElement<Input, 'password_policy.require_special', Output>
+              control={form.control}
+              name="password_policy.require_special"
+              label="Require a special character"
+            />
+          </Box>
+          <PolicySummary control={form.control} />
+        </Group>
+
+        <Group legend="Session">
+          <SessionTimeoutField control={form.control} />
+        </Group>
+
+        <OtherSettings tenant={tenant} />
+
+        <FormRootError />
+        <Box sx={{ display: 'flex', gap: 1 }}>
+          <Button type="submit" variant="contained" disabled={!isDirty || saving} loading={saving} loadingPosition="start">
+            Save security settings
+          </Button>
+          <Button onClick={() => form.reset()} disabled={!isDirty || saving}>
+            Discard changes
+          </Button>
+        </Box>
+      </FormContainer>
+      {dialog}
+    </>
+  );
+}
