@@ -71,7 +71,7 @@ async function signedInAt(page: Page, path: string, heading: string) {
 }
 
 test.describe('static hosting: dist/ on nginx under /console/', () => {
-  test('signs in, opens screens by deep link and reloads a nested route with no CSP violation', async ({
+  test('signs in, opens screens by deep link, reloads a nested route and signs out, with no CSP violation', async ({
     page,
     loginPage,
     shell,
@@ -101,6 +101,13 @@ test.describe('static hosting: dist/ on nginx under /console/', () => {
     // In-app navigation keeps the /console/ prefix.
     await shell.clickNav('Role assignments');
     await signedInAt(page, 'role-assignments', 'Role assignments');
+
+    // Signing out goes through ScaiKey's end-session and back under /console/, which asks again.
+    await shell.signOut();
+    await loginPage.assertShown();
+    expect(new URL(page.url()).searchParams.get('redirect_uri')).toBe(
+      new URL('auth/callback', consoleBase(test.info().project.use.baseURL)).href,
+    );
 
     expect(cspViolations).toEqual([]);
   });
