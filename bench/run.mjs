@@ -186,20 +186,37 @@ function pageProbes() {
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', tick);
   else tick();
+  performance.setResourceTimingBufferSize(2000);
   document.addEventListener('keyup', () => (window.__bench.lastKey = performance.now()), true);
   document.addEventListener('click', () => (window.__bench.lastClick = performance.now()), true);
 }
 
-/** Resolves (in the page's clock) once the data rows differ from `before` and pass `rule`. */
-function waitForNewRows({ before, mustInclude, timeout }) {
+/**
+ * Waits (in the page's clock) until the data rows differ from `before` and, with `mustInclude`,
+ * all contain it. Measured from the last key or click (`from`), split into the wait before the
+ * list request (a debounce), the request itself and the rendering after it, from Resource Timing.
+ */
+function waitForNewRows({ before, mustInclude, timeout, from, requestPath }) {
   return new Promise((resolve) => {
     const started = performance.now();
     const tick = () => {
       const texts = window.__bench.rowTexts();
       const changed = texts.length > 0 && texts.join('\n') !== before;
       const ok = changed && (!mustInclude || texts.every((t) => t.toLowerCase().includes(mustInclude)));
-      if (ok) resolve(performance.now());
-      else if (performance.now() - started > timeout) resolve(null);
+      if (ok) {
+        const at = performance.now();
+        const t0 = window.__bench[from];
+        const request = performance
+          .getEntriesByType('resource')
+          .filter((e) => e.name.includes(requestPath) && e.startTime >= t0 && e.responseEnd <= at)
+          .at(-1);
+        resolve({
+          total: at - t0,
+          beforeRequest: request ? request.startTime - t0 : null,
+          request: request ? request.responseEnd - request.startTime : null,
+          afterRequest: request ? at - request.responseEnd : null,
+        });
+      } else if (performance.now() - started > timeout) resolve(null);
       else requestAnimationFrame(tick);
     };
     tick();
@@ -208,6 +225,13 @@ function waitForNewRows({ before, mustInclude, timeout }) {
 
 // ---------------------------------------------------------------------------------------------
 // Recording what a page loads
+
+const sizeCache = new Map();
+/** Sizes of an asset body; hashed URLs never change, so each is compressed once per bench. */
+function sizesOf(url, body) {
+  if (!sizeCache.has(url)) sizeCache.set(url, compressedSizes(body));
+  return sizeCache.get(url);
+}
 
 function record(page) {
   const assets = new Map();
@@ -220,11 +244,13 @@ function record(page) {
     const type = request.resourceType();
     const url = response.url();
     if ((type === 'script' || type === 'stylesheet') && url.startsWith(WEB_ORIGIN) && !assets.has(url)) {
+      // Only the body now: compressing (brotli 11 is slow) would block this process, which also
+      // serves the console, and delay the very downloads being timed. Sizes come in summary().
       assets.set(url, null);
       pending.push(
         response
           .body()
-          .then((body) => assets.set(url, { kind: type === 'script' ? 'js' : 'css', url, ...compressedSizes(body) }))
+          .then((body) => assets.set(url, { kind: type === 'script' ? 'js' : 'css', url, body }))
           .catch(() => assets.delete(url)),
       );
     }
@@ -249,7 +275,7 @@ function record(page) {
   return {
     async summary() {
       await Promise.all(pending);
-      const list = [...assets.values()].filter(Boolean);
+      const list = [...assets.values()].filter(Boolean).map(({ body, ...a }) => ({ ...a, ...sizesOf(a.url, body) }));
       return {
         bytes: sumByKind(list),
         assets: list.map((a) => ({ ...a, url: a.url.slice(WEB_ORIGIN.length) })),
@@ -397,22 +423,37 @@ async function measureSearch(browser, state, terms) {
   try {
     const box = searchBox(page);
     if (!(await box.isVisible().catch(() => false))) return { available: false, reason: 'no search box' };
-    const times = [];
+    const runs = [];
     for (const term of terms) {
       const before = (await page.evaluate(() => window.__bench.rowTexts().join('\n'))) ?? '';
       await box.click();
       await page.keyboard.press('ControlOrMeta+A');
       await box.pressSequentially(term, { delay: 40 });
-      const end = await page.evaluate(waitForNewRows, { before, mustInclude: term.toLowerCase(), timeout: 15_000 });
-      const lastKey = await page.evaluate(() => window.__bench.lastKey);
-      const t = end === null ? null : end - lastKey;
-      log(`search "${term}": ${ms(t)}`);
-      times.push(t);
+      const r = await page.evaluate(waitForNewRows, {
+        before,
+        mustInclude: term.toLowerCase(),
+        timeout: 15_000,
+        from: 'lastKey',
+        requestPath: '/api/v1/admin/tenants',
+      });
+      log(`search "${term}": ${ms(r?.total)} (before the request ${ms(r?.beforeRequest)}, request ${ms(r?.request)}, after it ${ms(r?.afterRequest)})`);
+      runs.push(r);
     }
-    return { available: times.some((t) => t !== null), times, time: median(times), terms };
+    const times = runs.map((r) => r?.total ?? null);
+    return { available: times.some((t) => t !== null), times, time: median(times), phases: phases(runs), terms };
   } finally {
     await context.close();
   }
+}
+
+/** Medians of each phase of `waitForNewRows` results. */
+function phases(runs) {
+  const ok = runs.filter(Boolean);
+  return {
+    beforeRequest: median(ok.map((r) => r.beforeRequest)),
+    request: median(ok.map((r) => r.request)),
+    afterRequest: median(ok.map((r) => r.afterRequest)),
+  };
 }
 
 async function heapUsed(cdp) {
@@ -423,7 +464,7 @@ async function heapUsed(cdp) {
 }
 
 /** Clicks "Next page" `pages` times on a list; times each page and samples the heap. */
-async function measurePaging(browser, state, path, pages, sampleHeap) {
+async function measurePaging(browser, state, path, apiPath, pages, sampleHeap) {
   const opened = await openList(browser, state, path);
   if (!opened) return { available: false, reason: 'no rows' };
   const { context, page } = opened;
@@ -432,22 +473,30 @@ async function measurePaging(browser, state, path, pages, sampleHeap) {
     if (!(await next.isVisible().catch(() => false))) return { available: false, reason: 'no "Next page" button' };
     const cdp = sampleHeap ? await context.newCDPSession(page) : null;
     const heap = [];
-    const times = [];
+    const runs = [];
     for (let i = 1; i <= pages; i++) {
       const before = await page.evaluate(() => window.__bench.rowTexts().join('\n'));
       if (!(await next.isEnabled())) break;
       await next.click();
-      const end = await page.evaluate(waitForNewRows, { before, mustInclude: null, timeout: 15_000 });
-      const clicked = await page.evaluate(() => window.__bench.lastClick);
-      times.push(end === null ? null : end - clicked);
+      runs.push(
+        await page.evaluate(waitForNewRows, {
+          before,
+          mustInclude: null,
+          timeout: 15_000,
+          from: 'lastClick',
+          requestPath: `/api/v1/admin/${apiPath}`,
+        }),
+      );
       if (cdp && (i === 1 || i % 10 === 0 || i === pages)) heap.push({ page: i, ...(await heapUsed(cdp)) });
     }
+    const times = runs.map((r) => r?.total ?? null);
     log(`${path}: ${times.length} pages, next page median ${ms(median(times))}`);
     return {
       available: true,
       pages: times.length,
       time: median(times),
       p95: percentile(times, 95),
+      phases: phases(runs),
       heap,
       heapSlopePer10Pages: slope(heap.filter((h) => h.page >= 10).map((h) => ({ x: h.page / 10, y: h.heap }))),
     };
@@ -538,7 +587,11 @@ function report(r) {
         ['tenants → rows with names', ms(tl?.settledTime), ''],
         ['tenant page → settings form', ms(tp?.time), range(tp?.timeRange)],
         ['tenants: typing stops → search rows', ms(r.search?.time), range(r.search?.times)],
+        ['  of which: wait before the request', ms(r.search?.phases?.beforeRequest), '(the search box debounce)'],
+        ['  the request', ms(r.search?.phases?.request), ''],
+        ['  rendering after it', ms(r.search?.phases?.afterRequest), ''],
         ['tenants: next page → new rows', ms(tpg?.time), tpg?.p95 != null ? `p95 ${ms(tpg.p95)} (${tpg.pages} pages)` : ''],
+        ['  of which: the request', ms(tpg?.phases?.request), ''],
         ['role assignments: next page → new rows', ms(rpg?.time), rpg?.p95 != null ? `p95 ${ms(rpg.p95)} (${rpg.pages} pages)` : ''],
       ],
     ),
@@ -648,10 +701,10 @@ async function main() {
   log('tenants search');
   result.search = await runSafely('search', () => measureSearch(browser, state, terms.slice(0, Math.max(RUNS, 3))));
   log(`tenants: ${PAGES} list pages in a row`);
-  result.tenantsPaging = await runSafely('tenants paging', () => measurePaging(browser, state, 'tenants', PAGES, true));
+  result.tenantsPaging = await runSafely('tenants paging', () => measurePaging(browser, state, 'tenants', 'tenants', PAGES, true));
   log('role assignments: next page');
   result.roleAssignmentsPaging = await runSafely('role assignments paging', () =>
-    measurePaging(browser, state, 'role-assignments', Math.max(RUNS, 5), false),
+    measurePaging(browser, state, 'role-assignments', 'admin-roles', Math.max(RUNS, 5), false),
   );
 
   log('the stand-in, direct HTTP');
