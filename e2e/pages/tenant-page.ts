@@ -6,7 +6,7 @@ type PolicyCheckbox = 'Require an uppercase letter' | 'Require a lowercase lette
 
 /** One tenant's page: General (edited in place), Security settings, Branding, and the actions. */
 export class TenantPage {
-  constructor(private readonly page: Page) {}
+  constructor(readonly page: Page) {}
 
   async goTo(tenantId: string, name?: string) {
     await this.page.goto(`tenants/${encodeURIComponent(tenantId)}`);

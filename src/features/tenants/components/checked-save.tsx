@@ -108,7 +108,7 @@ export function useCheckedSave(tenantId: string) {
         </Button>
         <Button
           variant="contained"
-          color="warning"
+          color="error"
           onClick={() => {
             if (!conflict) return;
             run(conflict.latest, conflict.buildBody, conflict.callbacks);

@@ -9,7 +9,7 @@ import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import Typography from '@mui/material/Typography';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import { useController, useForm, useWatch, type Control } from 'react-hook-form';
+import { useController, useForm, useFormContext, useWatch, type Control } from 'react-hook-form';
 import { CheckboxElement } from '@/components/form/checkbox-element';
 import { FormContainer } from '@/components/form/form-container';
 import { FormRootError } from '@/components/form/form-root-error';
@@ -65,6 +65,12 @@ function Group({ legend, children }: { legend: string; children: ReactNode }) {
 /** The allowed MFA methods: one checkbox each, the "at least one" rule shown under the group. */
 function MfaMethodsField({ control }: { control: Control<Input, unknown, Output> }) {
   const { field, fieldState } = useController({ control, name: 'mfa_methods' });
+  const { trigger, formState } = useFormContext<Input, unknown, Output>();
+  const mfaRequired = useWatch({ control, name: 'mfa_required' });
+  // The rule depends on the switch too: once checked, switching MFA off or on re-checks it.
+  useEffect(() => {
+    if (formState.isSubmitted) void trigger('mfa_methods');
+  }, [mfaRequired, formState.isSubmitted, trigger]);
   const helperId = useId();
   const legendId = useId();
   const chosen = field.value;
@@ -109,11 +115,8 @@ function MfaMethodsField({ control }: { control: Control<Input, unknown, Output>
 function PolicySummary({ control }: { control: Control<Input, unknown, Output> }) {
   const policy = useWatch({ control, name: 'password_policy' });
   return (
-    <Typography sx={{ mt: 1 }} aria-live="polite">
-      <Box component="span" sx={{ fontWeight: 600 }}>
-        In short:{' '}
-      </Box>
-      {passwordPolicySummary(policy)}
+    <Typography sx={{ mt: 1, fontWeight: 500 }} aria-live="polite">
+      In short: {passwordPolicySummary(policy)}
     </Typography>
   );
 }

@@ -126,7 +126,6 @@ export function TenantActions({ tenant }: { tenant: Tenant }) {
     <>
       <Button
         variant="outlined"
-        color={suspended ? 'primary' : 'warning'}
         startIcon={suspended ? <PlayCircleOutline /> : <PauseCircleOutline />}
         onClick={() => setOpen('status')}
       >
