@@ -1,4 +1,4 @@
-import { Params } from '../src/routes/shared/sql';
+import { DEEP_OFFSET, pageSql, Params } from '../src/routes/shared/sql';
 import { tenantListConditions } from '../src/routes/tenants/tenant-store';
 import { createApiHarness, type ApiHarness } from './support/api-harness';
 
@@ -39,5 +39,32 @@ describe('list plans', () => {
     } finally {
       await h.ctx.db.exec('RESET enable_seqscan');
     }
+  });
+
+  it('finds a deep page by its ids through an index-only scan of tenants_name_cover', async () => {
+    const params = new Params();
+    const where = tenantListConditions({}, { kind: 'all' }, params);
+    const sql = pageSql({ select: 'id, name', from: 'tenants', where, orderBy: 'lower(name), id', params }, DEEP_OFFSET);
+    expect(sql).toMatch(/WHERE id IN \(SELECT id FROM tenants/);
+    await h.ctx.db.exec('SET enable_seqscan = off');
+    try {
+      expect(await plan(sql, [20, DEEP_OFFSET])).toMatch(/Index Only Scan using tenants_name_cover/);
+    } finally {
+      await h.ctx.db.exec('RESET enable_seqscan');
+    }
+  });
+
+  it('answers a deep page with the same rows, in the same order, as a plain OFFSET', async () => {
+    const perPage = 20;
+    const page = Math.floor(DEEP_OFFSET / perPage) + 3;
+    const res = await h.call('GET', `/api/v1/admin/tenants/?page=${page}&per_page=${perPage}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { items: { id: string }[]; page: number };
+    const plain = await h.ctx.db.query<{ id: string }>(
+      'SELECT id FROM tenants WHERE deleted_at IS NULL ORDER BY lower(name), id LIMIT $1 OFFSET $2',
+      [perPage, (page - 1) * perPage],
+    );
+    expect(body.items).toHaveLength(perPage);
+    expect(body.items.map((t) => t.id)).toEqual(plain.map((t) => t.id));
   });
 });
