@@ -177,6 +177,36 @@ describe('api client', () => {
     expect(failure).toMatchObject({ status: 0, message: 'Could not reach the ScaiKey API. Check your connection and try again.' });
   });
 
+  it('turns a success answer that is not JSON (a proxy page) into a clear ApiError', async () => {
+    const { auth } = fakeAuth();
+    const fetchMock = vi.fn(
+      async () => new Response('<!doctype html><h1>Sign in to the VPN</h1>', { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } }),
+    );
+    const client = createApiClient({ baseUrl: 'http://api.test', auth, fetch: fetchMock });
+
+    const failure = await client.GET(ME).catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(ApiError);
+    expect(failure).toMatchObject({ status: 502 });
+    expect((failure as ApiError).message).toMatch(/answered HTTP 200 with text\/html instead of JSON/);
+  });
+
+  it('accepts JSON with a vendor media type and answers without a body', async () => {
+    const { auth } = fakeAuth();
+    const client = createApiClient({
+      baseUrl: 'http://api.test',
+      auth,
+      fetch: async (request: Request) =>
+        request.method === 'DELETE'
+          ? new Response(null, { status: 204 })
+          : new Response(JSON.stringify(admin), { status: 200, headers: { 'content-type': 'application/problem+json' } }),
+    });
+
+    expect((await client.GET(ME)).data).toEqual(admin);
+    const deleted = await client.DELETE('/api/v1/admin/tenants/{tenant_id}', { params: { path: { tenant_id: 't1' } } });
+    expect(deleted.response.status).toBe(204);
+  });
+
   it('lets a cancelled request stay an AbortError', async () => {
     const { auth } = fakeAuth();
     const client = createApiClient({

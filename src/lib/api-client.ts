@@ -84,10 +84,20 @@ export function createAuthMiddleware(auth: AuthPort, doFetch: (request: Request)
   };
 }
 
+/** Every Admin API answer with a body is JSON; anything else (an HTML error page) is an error, said plainly. */
+export const jsonOnlyMiddleware: Middleware = {
+  onResponse({ response }) {
+    if (!response.ok || response.status === 204 || response.headers.get('content-length') === '0') return undefined;
+    const type = response.headers.get('content-type') ?? '';
+    if (/^application\/([\w.+-]+\+)?json\b/i.test(type)) return undefined;
+    throw ApiError.unexpectedBody(response.status, type);
+  },
+};
+
 export function createApiClient({ baseUrl, auth, fetch: fetchImpl }: ApiClientOptions): ApiClient {
   const doFetch = fetchImpl ?? ((request: Request) => globalThis.fetch(request));
   const client = createClient<paths>({ baseUrl, fetch: doFetch });
-  client.use(createAuthMiddleware(auth, doFetch));
+  client.use(createAuthMiddleware(auth, doFetch), jsonOnlyMiddleware);
   return client;
 }
 

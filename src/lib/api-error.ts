@@ -63,6 +63,17 @@ export class ApiError extends Error {
     return new ApiError(0, undefined, { cause });
   }
 
+  /**
+   * A success status whose body is not JSON: typically a proxy's or a login portal's HTML page in
+   * front of the API. Status 502 so it is treated like a gateway failure (route boundary, Retry).
+   */
+  static unexpectedBody(status: number, contentType: string): ApiError {
+    const what = contentType ? contentType.split(';')[0]!.trim() : 'a body without a content type';
+    return new ApiError(502, undefined, {
+      message: `The ScaiKey API answered HTTP ${status} with ${what} instead of JSON. A proxy or gateway in between may be misconfigured; try again, or tell your ScaiKey operators.`,
+    });
+  }
+
   get isNotFound(): boolean {
     return this.status === 404;
   }
