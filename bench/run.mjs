@@ -59,6 +59,15 @@ async function cleanup() {
     }
   }
 }
+// Whatever goes wrong, stop the stand-in this bench started (it runs in its own process group).
+process.on('uncaughtException', (error) => {
+  console.error(`✖ bench: ${error instanceof Error ? error.stack : String(error)}`);
+  void cleanup().then(() => process.exit(1));
+});
+process.on('unhandledRejection', (error) => {
+  console.error(`✖ bench: ${error instanceof Error ? error.stack : String(error)}`);
+  void cleanup().then(() => process.exit(1));
+});
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
     void cleanup().then(() => process.exit(130));
@@ -307,9 +316,12 @@ async function signInOnce(browser) {
   let token = null;
   page.on('request', (request) => {
     if (!request.url().startsWith(`${API}/api/v1/admin/`)) return;
-    void request.allHeaders().then((h) => {
-      if (h.authorization?.startsWith('Bearer ')) token = h.authorization.slice('Bearer '.length);
-    });
+    request
+      .allHeaders()
+      .then((h) => {
+        if (h.authorization?.startsWith('Bearer ')) token = h.authorization.slice('Bearer '.length);
+      })
+      .catch(() => {}); // the page closed before its headers were read
   });
   await page.goto(WEB);
   await page.getByLabel('Email').fill(ACCOUNT.email);
