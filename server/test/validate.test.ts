@@ -87,7 +87,7 @@ describe('the contract checker', () => {
   const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
   it('fails on a status the operation does not declare', async () => {
-    await expect(expectContract(json(409, { detail: 'x' }), 'patch', '/api/v1/admin/admin-roles/{role_id}')).rejects.toThrow(/does not declare/);
+    await expect(expectContract(json(409, { detail: 'x' }), 'get', '/api/v1/admin/admin-roles/{role_id}')).rejects.toThrow(/does not declare/);
     await expect(expectContract(json(200, {}), 'get', '/api/v1/admin/nowhere')).rejects.toThrow(/has no GET/);
   });
 
