@@ -1,25 +1,37 @@
-const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['year', 365 * 24 * 3600_000],
-  ['month', 30 * 24 * 3600_000],
-  ['week', 7 * 24 * 3600_000],
-  ['day', 24 * 3600_000],
-  ['hour', 3600_000],
-  ['minute', 60_000],
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** [unit, its length, the distance from which it is used]: days up to about six weeks read best. */
+const UNITS: [Intl.RelativeTimeFormatUnit, number, number][] = [
+  ['year', 365 * DAY, 365 * DAY],
+  ['month', 30 * DAY, 45 * DAY],
+  ['day', DAY, DAY],
+  ['hour', HOUR, HOUR],
+  ['minute', MINUTE, MINUTE],
 ];
 
-/** "in 3 days", "2 hours ago", "in 1 minute" (the largest whole unit, rounded). */
+/** "in 3 days", "2 hours ago", "in 5 minutes" (the largest fitting unit, rounded). */
 export function relativeTime(iso: string, now: Date = new Date(), locale?: string): string {
   const diff = new Date(iso).getTime() - now.getTime();
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
-  for (const [unit, ms] of UNITS) {
-    if (Math.abs(diff) >= ms) return format.format(Math.round(diff / ms), unit);
+  for (const [unit, length, from] of UNITS) {
+    if (Math.abs(diff) >= from) return format.format(Math.round(diff / length), unit);
   }
   return diff >= 0 ? 'in less than a minute' : 'less than a minute ago';
 }
 
 /** The exact time in the admin's time zone, with the zone named: "1 Dec 2026, 09:30 GMT+1". */
 export function exactTime(iso: string, locale?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZoneName: 'short' }).format(new Date(iso));
+  // dateStyle/timeStyle cannot be combined with timeZoneName, hence the parts.
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  }).format(new Date(iso));
 }
 
 /** A date without the time: "1 Dec 2026". */

@@ -8,10 +8,11 @@ import type { AssignmentNames, Resolved } from '../api/names';
 import type { RoleAssignment } from '../api/queries';
 import { assignmentStatus, STATUS_LABELS, type AssignmentStatus } from '../schemas';
 
-const STATUS_COLORS: Record<AssignmentStatus, 'success' | 'default' | 'warning'> = {
+// Outlined chips in these colours keep AA contrast in both themes (warning's orange does not).
+const STATUS_COLORS: Record<AssignmentStatus, 'success' | 'default' | 'error'> = {
   active: 'success',
   inactive: 'default',
-  expired: 'warning',
+  expired: 'error',
 };
 
 function Loading() {

@@ -3,7 +3,7 @@ import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { NotFound } from '@/components/errors/not-found';
 import { PageError } from '@/components/errors/page-error';
@@ -20,16 +20,20 @@ import { ScopeName, StatusChip, UserNameAndEmail, scopeText, userName } from './
 import { AssignmentActions } from './assignment-actions';
 import { ExpiryEditor } from './expiry-editor';
 
+/** One labelled value; a group named by its label, so it can be found as "the Status field". */
 function Field({ label, children }: { label: string; children: ReactNode }) {
+  const labelId = useId();
   return (
-    <>
-      <Typography component="dt" variant="body2" color="text.secondary" sx={{ fontWeight: 600 }}>
+    <Box
+      role="group"
+      aria-labelledby={labelId}
+      sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '180px 1fr' }, columnGap: 3, mb: 2 }}
+    >
+      <Typography id={labelId} variant="body2" color="text.secondary" sx={{ fontWeight: 600, py: 0.25 }}>
         {label}
       </Typography>
-      <Typography component="dd" sx={{ m: 0, mb: 2 }}>
-        {children}
-      </Typography>
-    </>
+      <Box>{children}</Box>
+    </Box>
   );
 }
 
@@ -51,7 +55,7 @@ function Detail({ assignment, currentAdminId }: { assignment: RoleAssignment; cu
         }
       />
       <Paper variant="outlined" sx={{ p: 3, maxWidth: 880 }}>
-        <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '180px 1fr' }, columnGap: 3 }}>
+        <Box>
           <Field label="User">
             <UserNameAndEmail resolved={user} id={assignment.user_id} />
             <Link component={RouterLink} to={paths.userRoles.to(assignment.user_id)} sx={{ display: 'block', mt: 0.5 }}>

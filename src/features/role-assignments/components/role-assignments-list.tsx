@@ -31,6 +31,7 @@ function Filters({ filters, onChange }: { filters: ListFilters; onChange: (patch
         size="small"
         id="filter-role"
         label="Role"
+        slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
         value={filters.role ?? ANY}
         onChange={(event) => onChange({ role: (event.target.value || undefined) as ListFilters['role'], page: 1 })}
       >
@@ -46,10 +47,11 @@ function Filters({ filters, onChange }: { filters: ListFilters; onChange: (patch
         size="small"
         id="filter-status"
         label="Active status"
+        slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
         value={filters.status ?? ANY}
         onChange={(event) => onChange({ status: (event.target.value || undefined) as ListFilters['status'], page: 1 })}
       >
-        <MenuItem value={ANY}>Any</MenuItem>
+        <MenuItem value={ANY}>Any status</MenuItem>
         <MenuItem value="active">Active (expired included)</MenuItem>
         <MenuItem value="inactive">Inactive</MenuItem>
       </TextField>

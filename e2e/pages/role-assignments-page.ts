@@ -1,0 +1,92 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import { AssignRoleDialogPage } from './assign-role-dialog';
+import { pick } from './pickers';
+
+/** The "Role assignments" list. */
+export class RoleAssignmentsPage {
+  readonly table: Locator;
+  readonly filters: Locator;
+
+  constructor(private readonly page: Page) {
+    this.table = page.getByRole('table', { name: 'Role assignments' });
+    this.filters = page.getByRole('search', { name: 'Filter role assignments' });
+  }
+
+  /** `query` without "?", e.g. "role=TENANT_ADMIN&page=2". */
+  async goTo(query = '') {
+    await this.page.goto(query ? `role-assignments?${query}` : 'role-assignments');
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Role assignments' })).toBeVisible();
+  }
+
+  row(name: string | RegExp) {
+    return this.table.getByRole('row', { name });
+  }
+
+  get dataRows() {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('cell') });
+  }
+
+  async assertRow(name: string | RegExp, texts: (string | RegExp)[] = []) {
+    const row = this.row(name);
+    await expect(row).toBeVisible();
+    for (const text of texts) await expect(row).toContainText(text);
+  }
+
+  async assertNoRow(name: string | RegExp) {
+    await expect(this.row(name)).toHaveCount(0);
+  }
+
+  async openDetail(userName: string) {
+    await this.row(new RegExp(userName)).getByRole('link', { name: new RegExp(userName) }).first().click();
+  }
+
+  async selectFilter(label: 'Role' | 'Active status', option: string) {
+    await this.filters.getByRole('combobox', { name: new RegExp(`^${label}`) }).click();
+    await this.page.getByRole('listbox').getByRole('option', { name: option, exact: true }).click();
+  }
+
+  async filterByUser(email: string) {
+    await pick(this.filters, /^User/, email, email);
+  }
+
+  async clearFiltersFromEmptyState() {
+    await this.page.getByRole('button', { name: 'Clear filters' }).click();
+  }
+
+  async assertEmpty(message: string | RegExp) {
+    await expect(this.page.getByRole('heading', { name: message })).toBeVisible();
+  }
+
+  async assertUrlParams(expected: Record<string, string | null>) {
+    await expect
+      .poll(() => {
+        const params = new URL(this.page.url()).searchParams;
+        return Object.fromEntries(Object.keys(expected).map((key) => [key, params.get(key)]));
+      })
+      .toEqual(expected);
+  }
+
+  get pagination() {
+    return this.page.getByRole('navigation').filter({ has: this.page.getByRole('button', { name: /next page/i }) });
+  }
+
+  async goToNextPage() {
+    await this.page.getByRole('button', { name: 'Go to next page' }).click();
+  }
+
+  async setRowsPerPage(n: 20 | 50 | 100) {
+    await this.page.getByRole('combobox', { name: /Rows per page/ }).click();
+    await this.page.getByRole('listbox').getByRole('option', { name: String(n), exact: true }).click();
+  }
+
+  async assertRange(text: string | RegExp) {
+    await expect(this.page.getByText(text)).toBeVisible();
+  }
+
+  async openAssignDialog(): Promise<AssignRoleDialogPage> {
+    await this.page.getByRole('button', { name: 'Assign role' }).click();
+    const dialog = new AssignRoleDialogPage(this.page);
+    await dialog.assertOpen();
+    return dialog;
+  }
+}
