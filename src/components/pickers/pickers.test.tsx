@@ -1,26 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
+import { anaLima, listPage } from '@/testing/lookup-fixtures';
 import { jsonResponse, mockFetch } from '@/testing/mock-fetch';
 import { renderWithProviders } from '@/testing/render-with-providers';
 import { PartnerPicker } from './partner-picker';
 import { UserPicker } from './user-picker';
 
-const ana = {
-  id: 'usr_ana',
-  email: 'ana.lima@acme.example',
-  first_name: 'Ana',
-  last_name: 'Lima',
-  display_name: null,
-  status: 'ACTIVE',
-  tenant_id: 'tnt_acme',
-  last_login_at: null,
-  created_at: '2026-01-01T00:00:00Z',
-};
+const ana = anaLima;
 const bo = { ...ana, id: 'usr_bo', email: 'bo@acme.example', first_name: 'Bo', last_name: 'Berg' };
-
-function page<T>(items: T[]) {
-  return { items, total: items.length, page: 1, per_page: 20, pages: 1 };
-}
+const page = listPage;
 
 function UserHarness({ initial = null, onChange }: { initial?: string | null; onChange?: (id: string | null) => void }) {
   const [value, setValue] = useState<string | null>(initial);
@@ -60,7 +48,7 @@ describe('UserPicker', { timeout: 20_000 }, () => {
     const listbox = await screen.findByRole('listbox');
     expect(await within(listbox).findByRole('option', { name: /Bo Berg/ })).toHaveTextContent('bo@acme.example');
 
-    await user.type(input, 'ana', { delay: null });
+    await user.type(input, 'ana');
     await waitFor(() => expect(searches.at(-1)).toBe('ana'));
     await waitFor(() => expect(screen.queryByRole('option', { name: /Bo Berg/ })).not.toBeInTheDocument());
     await user.click(screen.getByRole('option', { name: /Ana Lima/ }));

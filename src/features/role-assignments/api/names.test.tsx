@@ -4,20 +4,10 @@ import type { ReactNode } from 'react';
 import { jsonResponse, mockFetch } from '@/testing/mock-fetch';
 import { createTestQueryClient } from '@/testing/render-with-providers';
 import { collectReferencedIds, useAssignmentNames } from './names';
+import { anaTenantAdmin } from '../test-fixtures';
 import type { RoleAssignment } from './queries';
 
-const base: RoleAssignment = {
-  id: 'adr_1',
-  user_id: 'usr_ana',
-  role: 'TENANT_ADMIN',
-  partner_id: null,
-  tenant_id: 'tnt_acme',
-  is_active: true,
-  expires_at: null,
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-  granted_by: 'usr_root',
-};
+const base = anaTenantAdmin;
 const page: RoleAssignment[] = [
   base,
   { ...base, id: 'adr_2', tenant_id: 'tnt_globex' },

@@ -1,34 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { anaLima, listPage } from '@/testing/lookup-fixtures';
 import { jsonResponse, mockFetch } from '@/testing/mock-fetch';
 import { renderWithProviders } from '@/testing/render-with-providers';
+import { anaTenantAdmin } from '../test-fixtures';
 import { AssignRoleDialog } from './assign-role-dialog';
 
-const ana = {
-  id: 'usr_ana',
-  email: 'ana.lima@acme.example',
-  first_name: 'Ana',
-  last_name: 'Lima',
-  display_name: null,
-  status: 'ACTIVE',
-  tenant_id: 'tnt_acme',
-  last_login_at: null,
-  created_at: '2026-01-01T00:00:00Z',
-};
+const ana = anaLima;
 const acme = { id: 'tnt_acme', name: 'Acme Corporation', slug: 'acme' };
 const northwind = { id: 'prt_nw', name: 'Northwind Partners', slug: 'northwind' };
-const page = <T,>(items: T[]) => ({ items, total: items.length, page: 1, per_page: 20, pages: 1 });
-const created = {
-  id: 'adr_new',
-  user_id: 'usr_ana',
-  role: 'TENANT_ADMIN',
-  partner_id: null,
-  tenant_id: 'tnt_acme',
-  is_active: true,
-  expires_at: null,
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-  granted_by: 'usr_root',
-};
+const page = listPage;
+const created = { ...anaTenantAdmin, id: 'adr_new' };
 
 function setup(answer: (body: Record<string, unknown>) => Response) {
   const bodies: Record<string, unknown>[] = [];

@@ -17,7 +17,47 @@ import { hasActiveFilters, listFiltersSchema, PAGE_SIZES, type ListFilters } fro
 import { ROLE_LABELS, ROLES } from '../schemas';
 import { AssignmentsTable } from './assignments-table';
 
-const ANY = '';
+/** A filter select whose first option ("Any ...") means "no filter" (undefined). */
+function FilterSelect<V extends string>({
+  id,
+  label,
+  anyLabel,
+  value,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  anyLabel: string;
+  value: V | undefined;
+  options: readonly { value: V; label: string }[];
+  onChange: (value: V | undefined) => void;
+}) {
+  return (
+    <TextField
+      select
+      size="small"
+      id={id}
+      label={label}
+      slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+      value={value ?? ''}
+      onChange={(event) => onChange((event.target.value || undefined) as V | undefined)}
+    >
+      <MenuItem value="">{anyLabel}</MenuItem>
+      {options.map((option) => (
+        <MenuItem key={option.value} value={option.value}>
+          {option.label}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+const STATUS_OPTIONS = [
+  { value: 'active', label: 'Active (expired included)' },
+  { value: 'inactive', label: 'Inactive' },
+] as const;
 
 function Filters({ filters, onChange }: { filters: ListFilters; onChange: (patch: Partial<ListFilters>) => void }) {
   return (
@@ -26,35 +66,22 @@ function Filters({ filters, onChange }: { filters: ListFilters; onChange: (patch
       aria-label="Filter role assignments"
       sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '200px 260px minmax(260px, 1fr)' }, mb: 2 }}
     >
-      <TextField
-        select
-        size="small"
+      <FilterSelect
         id="filter-role"
         label="Role"
-        slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-        value={filters.role ?? ANY}
-        onChange={(event) => onChange({ role: (event.target.value || undefined) as ListFilters['role'], page: 1 })}
-      >
-        <MenuItem value={ANY}>Any role</MenuItem>
-        {ROLES.map((role) => (
-          <MenuItem key={role} value={role}>
-            {ROLE_LABELS[role]}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        select
-        size="small"
+        anyLabel="Any role"
+        value={filters.role}
+        options={ROLE_OPTIONS}
+        onChange={(role) => onChange({ role, page: 1 })}
+      />
+      <FilterSelect
         id="filter-status"
         label="Active status"
-        slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-        value={filters.status ?? ANY}
-        onChange={(event) => onChange({ status: (event.target.value || undefined) as ListFilters['status'], page: 1 })}
-      >
-        <MenuItem value={ANY}>Any status</MenuItem>
-        <MenuItem value="active">Active (expired included)</MenuItem>
-        <MenuItem value="inactive">Inactive</MenuItem>
-      </TextField>
+        anyLabel="Any status"
+        value={filters.status}
+        options={STATUS_OPTIONS}
+        onChange={(status) => onChange({ status, page: 1 })}
+      />
       <UserPicker
         id="filter-user"
         size="small"
