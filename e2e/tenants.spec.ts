@@ -55,6 +55,24 @@ test.describe('the tenants list', () => {
     await expect(page).not.toHaveURL(/search=|partner_id=/);
   });
 
+  test('typing a search sends one request once typing pauses, not one per keystroke', async ({ page, tenants, tenantsPage }) => {
+    const tenant = await tenants.create({ name: uniqueName('Debounced') });
+    await tenantsPage.goTo();
+    await expect(tenantsPage.rows).toHaveCount(20);
+    const searches: string[] = [];
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      const search = url.searchParams.get('search');
+      if (/\/api\/v1\/admin\/tenants\/?$/.test(url.pathname) && search !== null) searches.push(search);
+    });
+    await tenantsPage.searchBox.pressSequentially(tenant.slug, { delay: 20 });
+    await tenantsPage.assertOnlyRows([tenant.name]);
+    // One request for the whole slug (a busy machine may let a pause slip in, never one per key).
+    expect(searches.at(-1)).toBe(tenant.slug);
+    expect(searches.length).toBeLessThanOrEqual(3);
+    expect(tenant.slug.length).toBeGreaterThan(10);
+  });
+
   test('pages through every tenant one server page at a time', async ({ page, tenantsPage }) => {
     const pageRequests: URL[] = [];
     page.on('request', (request) => {

@@ -51,6 +51,13 @@ const SETTINGS_FIELDS = [
   'session_timeout',
 ];
 
+const POLICY_REQUIREMENTS = [
+  ['password_policy.require_uppercase', 'Require an uppercase letter'],
+  ['password_policy.require_lowercase', 'Require a lowercase letter'],
+  ['password_policy.require_digit', 'Require a digit'],
+  ['password_policy.require_special', 'Require a special character'],
+] as const;
+
 function Group({ legend, children }: { legend: string; children: ReactNode }) {
   return (
     <Box component="fieldset" sx={{ border: 0, p: 0, m: 0, mb: 3, minWidth: 0 }}>
@@ -258,26 +265,9 @@ export function SecuritySettingsForm({ tenant, onDirtyChange }: SecuritySettings
             />
           </Box>
           <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 3 }}>
-            <CheckboxElement<Input, 'password_policy.require_uppercase', Output>
-              control={form.control}
-              name="password_policy.require_uppercase"
-              label="Require an uppercase letter"
-            />
-            <CheckboxElement<Input, 'password_policy.require_lowercase', Output>
-              control={form.control}
-              name="password_policy.require_lowercase"
-              label="Require a lowercase letter"
-            />
-            <CheckboxElement<Input, 'password_policy.require_digit', Output>
-              control={form.control}
-              name="password_policy.require_digit"
-              label="Require a digit"
-            />
-            <CheckboxElement<Input, 'password_policy.require_special', Output>
-              control={form.control}
-              name="password_policy.require_special"
-              label="Require a special character"
-            />
+            {POLICY_REQUIREMENTS.map(([name, label]) => (
+              <CheckboxElement<Input, typeof name, Output> key={name} control={form.control} name={name} label={label} />
+            ))}
           </Box>
           <PolicySummary control={form.control} />
         </Group>

@@ -1,11 +1,8 @@
 import Box from '@mui/material/Box';
-import Breadcrumbs from '@mui/material/Breadcrumbs';
-import Link from '@mui/material/Link';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { Link as RouterLink } from 'react-router-dom';
 import { NotFound } from '@/components/errors/not-found';
 import { PageError } from '@/components/errors/page-error';
 import { PageLoading } from '@/components/feedback/page-loading';
@@ -13,22 +10,13 @@ import { PageHeader } from '@/components/ui/page-header';
 import { paths } from '@/config/paths';
 import { ApiError } from '@/lib/api-error';
 import { tenantQueries } from '../api/queries';
+import { BackToTenants } from './back-to-tenants';
 import { BrandingView } from './branding-view';
 import { GeneralSection } from './general-section';
 import { SecuritySettingsForm } from './security-settings-form';
 import { TenantActions } from './tenant-actions';
 import { TenantStatusChip } from './tenant-status-chip';
 import { useUnsavedChangesGuard } from './unsaved-changes-guard';
-
-function BackToTenants() {
-  return (
-    <Breadcrumbs aria-label="Breadcrumb" sx={{ mb: 1 }}>
-      <Link component={RouterLink} to={paths.tenants.to()}>
-        Tenants
-      </Link>
-    </Breadcrumbs>
-  );
-}
 
 /** One tenant: General (edited in place), Security settings, Branding; Suspend/Reactivate and Delete. */
 export function TenantDetail({ tenantId }: { tenantId: string }) {
