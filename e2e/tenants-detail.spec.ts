@@ -294,3 +294,28 @@ test.describe('security settings', () => {
     expect(saved?.settings.session_timeout).toBe(240);
   });
 });
+
+test.describe('in the dark theme', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('the tenant page, with settings errors, and the create form with errors have no axe violations', async ({
+    tenants,
+    tenantPage,
+    tenantForm,
+    makeAxeBuilder,
+  }) => {
+    const [partner] = await tenants.partners(1);
+    const tenant = await tenants.create({ partner_id: partner!.id, settings: SETTINGS_WITH_EXTRAS, status: 'SUSPENDED' });
+    await tenantPage.goTo(tenant.id, tenant.name);
+    await tenantPage.setNumber('Session timeout (minutes)', '1');
+    await tenantPage.saveSettings();
+    await expect(tenantPage.numberField('Session timeout (minutes)')).toHaveAccessibleDescription(/from 5 to 43,200/);
+    await expectNoAxeViolations(makeAxeBuilder());
+
+    await tenantForm.goTo();
+    await tenantForm.fill({ name: 'Dark', slug: 'NO', contactEmail: 'x' });
+    await tenantForm.submit();
+    await tenantForm.assertFieldError('Slug', /lowercase letters/);
+    await expectNoAxeViolations(makeAxeBuilder());
+  });
+});
