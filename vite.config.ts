@@ -36,6 +36,8 @@ export default defineConfig({
           globals: true,
           include: ['src/**/*.test.{ts,tsx}'],
           setupFiles: ['src/testing/setup-tests.ts'],
+          // Rendering the whole shell in jsdom takes seconds on a busy 2-core CI machine.
+          testTimeout: 20_000,
         },
       },
       {
