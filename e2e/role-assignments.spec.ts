@@ -145,6 +145,7 @@ test.describe('assign role', () => {
     const dialog = await listPage.openAssignDialog();
     await dialog.submit();
     await dialog.assertFieldError(dialog.roleSelect, /Choose a role/);
+    await dialog.assertFieldError(dialog.field(/^User/), 'Choose a user');
     await dialog.chooseRole('Tenant Admin');
     await dialog.fillExpiresAt('2020-01-01T10:00');
     await dialog.submit();

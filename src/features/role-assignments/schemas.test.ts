@@ -1,7 +1,10 @@
 import {
   assignmentStatus,
+  isOwnSuperAdmin,
   isoToLocalDateTime,
+  makeAssignRoleCommonSchema,
   makeAssignRoleSchema,
+  makeExpirySchema,
   roleLabel,
   toCreateBody,
   type AssignRoleFormState,
@@ -40,6 +43,15 @@ describe('assign role schema', () => {
     expect(toCreateBody(r)).toEqual({ user_id: 'usr_1', role: 'TENANT_ADMIN', tenant_id: 'tnt_1' });
   });
 
+  it('checks the shared fields on their own, for a form with no role yet', () => {
+    const common = makeAssignRoleCommonSchema(() => now).safeParse(form({ role: '', user_id: '', expires_at: '2020-01-01T10:00' }));
+    expect(common.success).toBe(false);
+    expect(common.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['user_id', 'Choose a user'],
+      ['expires_at', 'The expiry must be in the future'],
+    ]);
+  });
+
   it('asks for a user and a role', () => {
     expect(messages(form({ user_id: '' }))).toEqual({ user_id: 'Choose a user' });
     expect(messages(form({ role: '' }))).toEqual({ role: 'Choose a role' });
@@ -72,4 +84,20 @@ describe('assignment status', () => {
 it('labels roles, and shows unknown ones as they come', () => {
   expect(roleLabel('TENANT_ADMIN')).toBe('Tenant Admin');
   expect(roleLabel('AUDITOR')).toBe('AUDITOR');
+});
+
+describe('expiry of an existing assignment', () => {
+  const expiry = makeExpirySchema(() => now);
+  it('needs a date and time in the future', () => {
+    expect(expiry.safeParse({ expires_at: '' }).error?.issues[0]?.message).toBe('Enter a date and time');
+    expect(expiry.safeParse({ expires_at: '2026-05-01T10:00' }).error?.issues[0]?.message).toBe('The expiry must be in the future');
+    expect(expiry.parse({ expires_at: isoToLocalDateTime('2026-07-01T09:30:00Z') }).expires_at).toBeTruthy();
+  });
+});
+
+it("recognises the signed-in admin's own Super Admin assignment, and only that", () => {
+  expect(isOwnSuperAdmin({ role: 'SUPER_ADMIN', user_id: 'usr_me' }, 'usr_me')).toBe(true);
+  expect(isOwnSuperAdmin({ role: 'TENANT_ADMIN', user_id: 'usr_me' }, 'usr_me')).toBe(false);
+  expect(isOwnSuperAdmin({ role: 'SUPER_ADMIN', user_id: 'usr_other' }, 'usr_me')).toBe(false);
+  expect(isOwnSuperAdmin({ role: 'SUPER_ADMIN', user_id: 'usr_me' }, undefined)).toBe(false);
 });

@@ -48,11 +48,21 @@ const expiresAtField = (now: () => Date) =>
  * The assign-role form: a discriminated union on role, so each role carries exactly the scope
  * field it needs and nothing else reaches the request body.
  */
+const assignRoleCommon = (now: () => Date) => ({
+  user_id: z.string().min(1, 'Choose a user'),
+  expires_at: expiresAtField(now),
+});
+
+/**
+ * The fields every role shares. A union stops at its discriminator, so while no role is chosen the
+ * form checks these too, and the admin sees every missing field at once.
+ */
+export function makeAssignRoleCommonSchema(now: () => Date = () => new Date()) {
+  return z.object(assignRoleCommon(now));
+}
+
 export function makeAssignRoleSchema(now: () => Date = () => new Date()) {
-  const common = {
-    user_id: z.string().min(1, 'Choose a user'),
-    expires_at: expiresAtField(now),
-  };
+  const common = assignRoleCommon(now);
   return z.discriminatedUnion(
     'role',
     [

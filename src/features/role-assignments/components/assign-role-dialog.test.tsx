@@ -94,10 +94,13 @@ describe('AssignRoleDialog', { timeout: 30_000 }, () => {
 
   it('refuses a missing user, role or scope, and an expiry in the past, before sending anything', async () => {
     const { dialog, bodies, chooseRole, submit, user } = setup(() => jsonResponse(201, created));
-    await submit();
-    expect(await within(dialog).findByText('Choose a role')).toBeInTheDocument();
-    await chooseRole('Tenant Admin');
     await user.type(within(dialog).getByLabelText(/^Expires at/), '2020-01-01T10:00');
+    await submit();
+    // Everything missing at once, even before a role is chosen.
+    expect(await within(dialog).findByText('Choose a role')).toBeInTheDocument();
+    expect(within(dialog).getByText('Choose a user')).toBeInTheDocument();
+    expect(within(dialog).getByText('The expiry must be in the future')).toBeInTheDocument();
+    await chooseRole('Tenant Admin');
     await submit();
     expect(await within(dialog).findByText('Choose a user')).toBeInTheDocument();
     expect(within(dialog).getByText('Choose a tenant')).toBeInTheDocument();

@@ -23,6 +23,7 @@ import type { RoleAssignment } from '../api/queries';
 import { applyServerError } from '../server-errors';
 import {
   emptyAssignRoleForm,
+  makeAssignRoleCommonSchema,
   makeAssignRoleSchema,
   ROLE_LABELS,
   ROLES,
@@ -82,6 +83,21 @@ function describeDuplicate(queryClient: QueryClient, values: AssignRoleValues): 
   return `${who} already has an active ${ROLE_LABELS[values.role]} role${where}. Change or reactivate that assignment instead.`;
 }
 
+/**
+ * zodResolver over the role union; while no role is chosen, the shared fields' errors are added, so
+ * one submit shows everything that is missing.
+ */
+function assignRoleResolver(): Resolver<AssignRoleFormState, unknown, AssignRoleValues> {
+  const byRole = zodResolver(makeAssignRoleSchema()) as unknown as Resolver<AssignRoleFormState, unknown, AssignRoleValues>;
+  const common = zodResolver(makeAssignRoleCommonSchema()) as unknown as Resolver<AssignRoleFormState, unknown, AssignRoleValues>;
+  return async (values, context, options) => {
+    const result = await byRole(values, context, options);
+    if (values.role !== '') return result;
+    const shared = await common(values, context, options);
+    return { values: {}, errors: { ...shared.errors, ...result.errors } };
+  };
+}
+
 export interface AssignRoleDialogProps {
   open: boolean;
   onClose: () => void;
@@ -98,9 +114,9 @@ interface AssignRoleFormProps extends Omit<AssignRoleDialogProps, 'open'> {
 
 function AssignRoleForm({ onClose, onAssigned, userId, titleId, assign }: AssignRoleFormProps) {
   const queryClient = useQueryClient();
-  const schema = useMemo(() => makeAssignRoleSchema(), []);
+  const resolver = useMemo(() => assignRoleResolver(), []);
   const form = useForm<AssignRoleFormState, unknown, AssignRoleValues>({
-    resolver: zodResolver(schema) as unknown as Resolver<AssignRoleFormState, unknown, AssignRoleValues>,
+    resolver,
     defaultValues: { ...emptyAssignRoleForm, user_id: userId ?? '' },
   });
   const role = useWatch({ control: form.control, name: 'role' });
