@@ -184,3 +184,37 @@ test.describe("one user's roles", () => {
     await expect(page.getByRole('heading', { level: 1, name: `Roles of ${name}` })).toBeVisible();
   });
 });
+
+test('a user who does not exist shows "not found" with a way back', async ({ userRolesPage, page }) => {
+  await userRolesPage.goTo('usr_doesnotexist');
+  await userRolesPage.assertHeading('User not found');
+  await page.getByRole('link', { name: 'Back to all role assignments' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Role assignments' })).toBeVisible();
+});
+
+test.describe('dark theme', { tag: '@a11y' }, () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('the detail page, the revoke dialog and the assign dialog have no axe violations', async ({ api, seeder, detailPage, listPage, makeAxeBuilder }) => {
+    const user = await freeUser(api);
+    const assignment = await seeder.assign(
+      { user_id: user.id, role: 'TENANT_ADMIN', tenant_id: user.tenant_id, expires_at: new Date(Date.now() + 5 * 24 * 3600_000).toISOString() },
+      { isActive: false },
+    );
+    await detailPage.goTo(assignment.id);
+    await detailPage.assertField('Status', 'Inactive');
+    await expectNoAxeViolations(makeAxeBuilder());
+    const revoke = await detailPage.openRevoke(revokeTitle('Tenant Admin', displayName(user)));
+    await expectNoAxeViolations(makeAxeBuilder());
+    await revoke.cancel();
+    await revoke.assertClosed();
+
+    await listPage.goTo(`user=${user.id}`);
+    await listPage.assertRow(new RegExp(displayName(user)), ['Inactive']);
+    await expectNoAxeViolations(makeAxeBuilder());
+    const dialog = await listPage.openAssignDialog();
+    await dialog.submit();
+    await dialog.assertFieldError(dialog.field(/^User/), 'Choose a user');
+    await expectNoAxeViolations(makeAxeBuilder());
+  });
+});
