@@ -14,7 +14,18 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGETS = { firstVisitKb: 40, screenKb: 250 };
+export const BUDGETS = { firstVisitKb: 40, screenKb: 250, allowances: loadAllowances() };
+
+/**
+ * Interim allowances for screens not yet within the 250 KB goal: `{ "<route module>": { "kb": n,
+ * "why": "..." } }` in scripts/size-allowances.json. A screen with one may not grow past it (a
+ * ratchet), and the report still says it is over the goal; lower or remove an allowance as soon as
+ * the screen shrinks.
+ */
+function loadAllowances() {
+  const file = new URL('./size-allowances.json', import.meta.url);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+}
 
 /** Where a screen's route modules live, as manifest keys (source paths). */
 export const ROUTES_PREFIX = 'src/app/routes/';
@@ -107,6 +118,7 @@ export function measure(manifest, gzipSize, budgets = BUDGETS) {
   const biggest = (files) => [...files].sort((a, b) => gzipSize(b) - gzipSize(a))[0];
   const rows = [];
   const failures = [];
+  const warnings = [];
 
   const first = filesOf(manifest, staticClosure(manifest, entry));
   const firstBytes = sum(first.js);
@@ -126,14 +138,21 @@ export function measure(manifest, gzipSize, budgets = BUDGETS) {
     const { js } = filesOf(manifest, chunks);
     const bytes = sum(js);
     rows.push({ load: `screen ${route.slice(ROUTES_PREFIX.length).replace(/\.[jt]sx?$/, '')}`, module: route, chain, files: js, gzip: bytes, budgetKb: budgets.screenKb });
+    const allowance = budgets.allowances?.[route];
+    const over =
+      `The screen ${route} loads ${kb(bytes)} of gzip JS, over its ${budgets.screenKb} KB budget ` +
+      `(via ${chain.join(' → ')}; the biggest chunk is ${biggest(js)}, ${kb(gzipSize(biggest(js)))})`;
     if (bytes > budgets.screenKb * 1024) {
-      failures.push(
-        `The screen ${route} loads ${kb(bytes)} of gzip JS, over its ${budgets.screenKb} KB budget ` +
-          `(via ${chain.join(' → ')}; the biggest chunk is ${biggest(js)}, ${kb(gzipSize(biggest(js)))}).`,
-      );
+      if (allowance && bytes <= allowance.kb * 1024) {
+        warnings.push(`${over}; within its interim allowance of ${allowance.kb} KB: ${allowance.why}`);
+      } else if (allowance) {
+        failures.push(`${over}, and past its interim allowance of ${allowance.kb} KB: it grew.`);
+      } else {
+        failures.push(`${over}.`);
+      }
     }
   }
-  return { rows, failures };
+  return { rows, failures, warnings };
 }
 
 export function kb(bytes) {
@@ -183,12 +202,13 @@ function main() {
       if (!sizes.has(file)) sizes.set(file, gzipSync(readFileSync(join(dist, file)), { level: 9 }).length);
       return sizes.get(file);
     };
-    const { rows, failures } = measure(manifest, gzipSize);
+    const { rows, failures, warnings } = measure(manifest, gzipSize);
     console.log(formatTable(rows));
+    if (warnings.length) console.warn(`\n⚠ over the ${BUDGETS.screenKb} KB goal, held by an allowance:\n${warnings.map((w) => `  - ${w}`).join('\n')}`);
     if (failures.length) {
       console.error(`\n✖ over budget:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
       process.exitCode = 1;
-    } else {
+    } else if (!warnings.length) {
       console.log(`\n✔ every load is within budget (first visit ≤ ${BUDGETS.firstVisitKb} KB, each screen ≤ ${BUDGETS.screenKb} KB gzip JS)`);
     }
   } finally {

@@ -104,6 +104,28 @@ describe('the budgets', () => {
     expect(failures[1]).toContain('the biggest chunk is assets/react.js');
   });
 
+  it('holds a screen over budget to its interim allowance, and fails it when it grows past', () => {
+    const reachable = { ...manifest };
+    delete reachable['src/app/routes/orphan.tsx'];
+    const within = measure(reachable, gzipSize, {
+      firstVisitKb: 30,
+      screenKb: 260,
+      allowances: { 'src/app/routes/tenants/detail.tsx': { kb: 268, why: 'forms on first render' } },
+    });
+    expect(within.failures).toEqual([]);
+    expect(within.warnings).toHaveLength(1);
+    expect(within.warnings[0]).toMatch(/tenants\/detail\.tsx loads 267\.6 KB .*within its interim allowance of 268 KB: forms on first render/);
+
+    const grown = measure(reachable, gzipSize, {
+      firstVisitKb: 30,
+      screenKb: 260,
+      allowances: { 'src/app/routes/tenants/detail.tsx': { kb: 267, why: 'forms on first render' } },
+    });
+    expect(grown.warnings).toEqual([]);
+    expect(grown.failures).toHaveLength(1);
+    expect(grown.failures[0]).toMatch(/past its interim allowance of 267 KB: it grew/);
+  });
+
   it('fails when a route cannot be reached or no route is lazy', () => {
     expect(() => measure(manifest, gzipSize)).toThrow(/orphan\.tsx cannot be reached/);
     const { failures } = measure({ 'index.html': { file: 'assets/index.js', isEntry: true } }, () => 100);
