@@ -24,6 +24,9 @@ test.describe('sessions', { tag: '@faults' }, () => {
   test('revoked mid-session: the admin signs in again and lands back where they were', async ({ page, shell, loginPage }) => {
     await shell.goTo('tenants');
     await shell.assertHeading('Tenants');
+    // Let the page finish its own requests (names are looked up after the rows), so the revoked
+    // token is first met by the navigation below, not by a lookup still in flight.
+    await page.waitForLoadState('networkidle');
 
     // ScaiKey revokes everything: the session cookie is gone, the access token is refused and
     // the refresh token is no longer honoured. Tokens issued after that are fine.
@@ -62,4 +65,41 @@ test.describe('sessions', { tag: '@faults' }, () => {
     await expect(page).toHaveURL(/\/role-assignments$/);
     await shell.assertSignedInAs(E2E.accounts.superAdmin.name ?? E2E.accounts.superAdmin.email);
   });
+});
+
+test.describe('unexpected answers', { tag: '@faults' }, () => {
+  for (const [screen, listPath, heading, table] of [
+    ['role assignments', '**/api/v1/admin/admin-roles/?*', 'Role assignments', 'Role assignments'],
+    ['tenants', '**/api/v1/admin/tenants/?*', 'Tenants', 'Tenants'],
+  ] as const) {
+    for (const [what, contentType, body] of [
+      ['a list without items', 'application/json', JSON.stringify({ unexpected: true })],
+      ['an HTML page instead of JSON', 'text/html', '<!doctype html><title>Gateway</title><h1>Bad gateway</h1>'],
+    ] as const) {
+      test(`${screen}: ${what} gives a clear error and a working Retry`, async ({ page }) => {
+        let broken = true;
+        await page.route(listPath, (route) =>
+          broken && route.request().method() === 'GET'
+            ? route.fulfill({
+                status: 200,
+                headers: { 'content-type': contentType, 'access-control-allow-origin': new URL(E2E.baseUrl).origin },
+                body,
+              })
+            : route.continue(),
+        );
+        await page.goto(screen === 'tenants' ? 'tenants' : 'role-assignments');
+
+        // The shell and the page stay; the error says what failed, in the page.
+        await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+        await expect(page.getByText(/could not be loaded/i)).toBeVisible();
+        await expect(page.getByRole('alert').first()).toBeVisible();
+        await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+
+        broken = false;
+        await page.getByRole('button', { name: 'Retry' }).click();
+        await expect(page.getByRole('table', { name: table }).getByRole('row').nth(1)).toBeVisible();
+        await expect(page.getByText(/could not be loaded/i)).toHaveCount(0);
+      });
+    }
+  }
 });

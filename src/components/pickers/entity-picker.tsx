@@ -9,7 +9,7 @@ import type { Lookup } from '@/lib/lookups/queries';
 import { useDebouncedValue } from './use-debounced-value';
 
 /** How long typing must pause before the server is searched. */
-export const SEARCH_DEBOUNCE_MS = 300;
+export const SEARCH_DEBOUNCE_MS = 200;
 
 /** What every picker (UserPicker, PartnerPicker, TenantPicker) takes. */
 export interface PickerProps {

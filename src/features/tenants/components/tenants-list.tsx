@@ -84,7 +84,11 @@ function isFiltered(filters: TenantListSearch): boolean {
 /** Every tenant on the platform, one server page at a time; filters, page and page size live in the URL. */
 export function TenantsList() {
   const [filters, setFilters] = useSearchParamsState(tenantListSearchSchema);
-  const { data, isPending, isFetching, isPlaceholderData, error } = useQuery(tenantQueries.list(filters));
+  // A failed load shows in place, with Retry, so the search and filters stay at hand.
+  const { data, isPending, isFetching, isPlaceholderData, error, refetch } = useQuery({
+    ...tenantQueries.list(filters),
+    throwOnError: false,
+  });
   const filtered = isFiltered(filters);
   const total = data?.total ?? null;
 
@@ -134,7 +138,16 @@ export function TenantsList() {
       </Box>
 
       {error ? (
-        <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+        <Alert
+          severity="error"
+          role="alert"
+          sx={{ mb: 2 }}
+          action={
+            <Button color="inherit" size="small" onClick={() => void refetch()}>
+              Retry
+            </Button>
+          }
+        >
           The tenants could not be loaded: {error.message}
         </Alert>
       ) : null}
