@@ -1,5 +1,8 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /** SOURCEMAP=true (maps linked from the bundles), hidden (maps written, not linked) or unset (none). */
@@ -10,11 +13,63 @@ function sourcemapSetting(value: string | undefined): boolean | 'hidden' {
   throw new Error(`SOURCEMAP must be true, hidden or false, not "${value}".`);
 }
 
+/**
+ * The console's theme uses no CSS variables (lib/theme.ts), but MUI's createTheme and ThemeProvider
+ * choose between the plain and the CSS-variables versions at run time, so the bundler keeps both.
+ * Inside @mui/material/styles, point them at the plain versions (createThemeNoVars,
+ * ThemeProviderNoVars). If MUI renames those files the build fails rather than silently changing.
+ */
+const muiStyles = dirname(createRequire(import.meta.url).resolve('@mui/material/styles'));
+function muiWithoutCssVars(): Plugin {
+  return {
+    name: 'mui-without-css-vars',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer || dirname(importer) !== muiStyles) return null;
+      if (source === './createTheme.mjs') return join(muiStyles, 'createThemeNoVars.mjs');
+      if (source === './ThemeProvider.mjs') return join(muiStyles, 'ThemeProviderNoVars.mjs');
+      return null;
+    },
+  };
+}
+
+type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
+
+/** The module and everything it imports statically, recursively. */
+function staticClosure(graph: ModuleGraph, start: string): Set<string> {
+  const seen = new Set<string>();
+  const stack = [start];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(graph.getModuleInfo(id)?.importedIds ?? []));
+  }
+  return seen;
+}
+
+const entryModule = fileURLToPath(new URL('./src/main.ts', import.meta.url));
+const shellModule = fileURLToPath(new URL('./src/app/app.tsx', import.meta.url));
+let shellModules: Set<string> | undefined;
+
+/**
+ * The signed-in shell (src/app/app.tsx and all it imports, less what the entry already holds) as
+ * one chunk. Every screen loads all of it anyway; left alone, the bundler spreads it over several
+ * chunks shared with the screens, and each chunk is compressed on its own.
+ */
+function shellChunk(id: string, graph: ModuleGraph): string | null {
+  if (!shellModules) {
+    const entry = staticClosure(graph, entryModule);
+    shellModules = new Set([...staticClosure(graph, shellModule)].filter((m) => !entry.has(m)));
+  }
+  return shellModules.has(id) ? 'app' : null;
+}
+
 // The build is environment-free: everything that differs per deployment comes from
 // config.json at run time, and `base: './'` lets the same dist/ serve from / or any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [muiWithoutCssVars(), react()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
@@ -25,6 +80,11 @@ export default defineConfig({
     // No source maps unless asked: `npm run build -- --sourcemap` or SOURCEMAP=true|hidden.
     sourcemap: sourcemapSetting(process.env.SOURCEMAP),
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        codeSplitting: { groups: [{ name: shellChunk, includeDependenciesRecursively: false }] },
+      },
+    },
   },
   test: {
     projects: [

@@ -1,9 +1,17 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type * as z from 'zod';
+import type * as z from 'zod/v4/core';
 
-/** A zod object whose every field can parse `undefined` (give each a `.default()` or `.optional()`). */
-export type SearchParamsSchema = z.ZodObject;
+/** A field of a zod object, classic (`zod`) or `zod/mini`: both parse with `safeParse`. */
+interface SafeParsable {
+  safeParse(input: unknown): { success: true; data: unknown } | { success: false };
+}
+
+/**
+ * A zod object, classic or `zod/mini`, whose every field can parse `undefined` (give each a
+ * default or make it optional).
+ */
+export type SearchParamsSchema = z.$ZodObject & { shape: Record<string, SafeParsable> };
 
 /** Raw query values: one string, or several for a repeated key. */
 function rawValue(params: URLSearchParams, key: string): string | string[] | undefined {
@@ -18,7 +26,7 @@ function rawValue(params: URLSearchParams, key: string): string | string[] | und
  */
 export function parseSearchParams<S extends SearchParamsSchema>(schema: S, params: URLSearchParams): z.output<S> {
   const result: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+  for (const [key, field] of Object.entries(schema.shape)) {
     const raw = rawValue(params, key);
     // A schema field expecting an array gets one even for a single value.
     const parsed = field.safeParse(raw);

@@ -11,6 +11,8 @@ import * as z from 'zod/mini';
 // Content-Security-Policy (deploy/nginx.conf) allows no eval, so it must never try. This module
 // is the first to use zod (it is part of the bootstrap), and the setting is global.
 z.config({ jitless: true });
+// The English messages full zod installs on import, for any issue without a message of its own.
+z.config(z.locales.en());
 
 export const DEFAULT_SCOPE = 'openid profile email offline_access';
 

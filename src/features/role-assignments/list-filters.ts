@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { components } from '@/lib/api/schema';
 import { ROLES } from './schemas';
 
@@ -11,15 +11,17 @@ export const PAGE_SIZES = [20, 50, 100] as const;
  * Each key falls back to its default on a bad value, so a mangled link still opens.
  */
 export const listFiltersSchema = z.object({
-  page: z.coerce.number().int().min(1).catch(1).default(1),
-  per_page: z.coerce
-    .number()
-    .refine((n): n is (typeof PAGE_SIZES)[number] => (PAGE_SIZES as readonly number[]).includes(n))
-    .catch(20)
-    .default(20),
-  role: z.enum(ROLES as [AdminRole, ...AdminRole[]]).optional().catch(undefined),
-  status: z.enum(['active', 'inactive']).optional().catch(undefined),
-  user: z.string().regex(/^[\w-]+$/).optional().catch(undefined),
+  page: z._default(z.catch(z.coerce.number().check(z.int(), z.gte(1)), 1), 1),
+  per_page: z._default(
+    z.catch(
+      z.coerce.number().check(z.refine((n) => (PAGE_SIZES as readonly number[]).includes(n))),
+      20,
+    ),
+    20,
+  ),
+  role: z.catch(z.optional(z.enum(ROLES as [AdminRole, ...AdminRole[]])), undefined),
+  status: z.catch(z.optional(z.enum(['active', 'inactive'])), undefined),
+  user: z.catch(z.optional(z.string().check(z.regex(/^[\w-]+$/))), undefined),
 });
 
 export type ListFilters = z.output<typeof listFiltersSchema>;

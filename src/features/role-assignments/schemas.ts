@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { components } from '@/lib/api/schema';
 
 type AdminRole = components['schemas']['AdminRole'];
@@ -36,20 +36,20 @@ export const STATUS_LABELS: Record<AssignmentStatus, string> = {
  * means "no expiry".
  */
 const expiresAtField = (now: () => Date) =>
-  z
-    .string()
-    .refine((v) => v === '' || !Number.isNaN(new Date(v).getTime()), 'Enter a valid date and time')
-    .refine((v) => {
+  z.string().check(
+    z.refine((v) => v === '' || !Number.isNaN(new Date(v).getTime()), 'Enter a valid date and time'),
+    z.refine((v) => {
       const t = new Date(v).getTime();
       return v === '' || Number.isNaN(t) || t > now().getTime();
-    }, 'The expiry must be in the future');
+    }, 'The expiry must be in the future'),
+  );
 
 /**
  * The assign-role form: a discriminated union on role, so each role carries exactly the scope
  * field it needs and nothing else reaches the request body.
  */
 const assignRoleCommon = (now: () => Date) => ({
-  user_id: z.string().min(1, 'Choose a user'),
+  user_id: z.string().check(z.minLength(1, 'Choose a user')),
   expires_at: expiresAtField(now),
 });
 
@@ -67,8 +67,8 @@ export function makeAssignRoleSchema(now: () => Date = () => new Date()) {
     'role',
     [
       z.object({ role: z.literal('SUPER_ADMIN'), ...common }),
-      z.object({ role: z.literal('PARTNER_ADMIN'), partner_id: z.string().min(1, 'Choose a partner'), ...common }),
-      z.object({ role: z.literal('TENANT_ADMIN'), tenant_id: z.string().min(1, 'Choose a tenant'), ...common }),
+      z.object({ role: z.literal('PARTNER_ADMIN'), partner_id: z.string().check(z.minLength(1, 'Choose a partner')), ...common }),
+      z.object({ role: z.literal('TENANT_ADMIN'), tenant_id: z.string().check(z.minLength(1, 'Choose a tenant')), ...common }),
     ],
     { error: 'Choose a role' },
   );
@@ -127,7 +127,7 @@ export function timeZoneLabel(at: Date = new Date()): string {
 /** Setting or changing an expiry on an existing assignment: a date and time in the future. */
 export function makeExpirySchema(now: () => Date = () => new Date()) {
   return z.object({
-    expires_at: expiresAtField(now).refine((v) => v !== '', 'Enter a date and time'),
+    expires_at: expiresAtField(now).check(z.refine((v) => v !== '', 'Enter a date and time')),
   });
 }
 

@@ -2,7 +2,7 @@
  * The tenant's own fields (create form and the General section share one schema), the list's URL
  * state, and small display helpers. The security settings live in settings.ts.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { components } from '@/lib/api/schema';
 
 export type Tenant = components['schemas']['Tenant'];
@@ -38,16 +38,18 @@ export function slugify(name: string): string {
 }
 
 export const tenantFormSchema = z.object({
-  name: z.string().trim().min(1, 'Enter a name').max(200, 'Use at most 200 characters'),
+  name: z.string().check(z.trim(), z.minLength(1, 'Enter a name'), z.maxLength(200, 'Use at most 200 characters')),
   slug: z
     .string()
-    .trim()
-    .min(1, 'Enter a slug')
-    .regex(/^[a-z0-9-]*$/, 'Use only lowercase letters, digits and hyphens')
-    .min(SLUG_MIN, `Use at least ${SLUG_MIN} characters`)
-    .max(SLUG_MAX, `Use at most ${SLUG_MAX} characters`),
+    .check(
+      z.trim(),
+      z.minLength(1, 'Enter a slug'),
+      z.regex(/^[a-z0-9-]*$/, 'Use only lowercase letters, digits and hyphens'),
+      z.minLength(SLUG_MIN, `Use at least ${SLUG_MIN} characters`),
+      z.maxLength(SLUG_MAX, `Use at most ${SLUG_MAX} characters`),
+    ),
   contact_email: z.union([z.null(), z.email('Enter a valid email address, or leave it empty')]),
-  partner_id: z.string().min(1).nullable(),
+  partner_id: z.nullable(z.string().check(z.minLength(1))),
   status: z.enum(TENANT_STATUSES, { error: 'Choose a status' }),
 });
 
@@ -104,15 +106,17 @@ export const PAGE_SIZES = [10, 20, 50, 100] as const;
 
 /** The list's state in the URL: `?search=acme&status=SUSPENDED&partner_id=prt_…&page=2&per_page=50`. */
 export const tenantListSearchSchema = z.object({
-  search: z.string().trim().max(200).default(''),
-  status: z.enum(TENANT_STATUSES).optional(),
-  partner_id: z.string().min(1).max(100).optional(),
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  per_page: z.coerce
-    .number()
-    .int()
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
-    .default(20),
+  search: z._default(z.string().check(z.trim(), z.maxLength(200)), ''),
+  status: z.optional(z.enum(TENANT_STATUSES)),
+  partner_id: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  page: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1_000_000)), 1),
+  per_page: z._default(
+    z.coerce.number().check(
+      z.int(),
+      z.refine((n) => (PAGE_SIZES as readonly number[]).includes(n)),
+    ),
+    20,
+  ),
 });
 
 export type TenantListSearch = z.output<typeof tenantListSearchSchema>;

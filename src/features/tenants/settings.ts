@@ -7,7 +7,7 @@
  * `password_policy`) survive every edit untouched. Key names and ranges follow
  * openapi/scaikey-admin.yaml (TenantSettings, PasswordPolicy) and the stand-in's validator.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { components } from '@/lib/api/schema';
 
 export type TenantSettings = components['schemas']['TenantSettings'];
@@ -51,20 +51,21 @@ const KNOWN_POLICY_KEYS = Object.keys(DEFAULT_SETTINGS.password_policy);
 
 function rangedNumber(min: number, max: number) {
   const range = `Enter a whole number from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')}`;
-  return z.number({ error: range }).int(range).min(min, range).max(max, range);
+  return z.number({ error: range }).check(z.int(range), z.gte(min, range), z.lte(max, range));
 }
 
 /** A whole number in [min, max]. The field holds null while empty, which gets `emptyMessage`. */
 function wholeNumber(min: number, max: number, emptyMessage: string) {
-  return rangedNumber(min, max)
-    .nullable()
-    .transform((value, ctx) => {
+  return z.pipe(
+    z.nullable(rangedNumber(min, max)),
+    z.transform((value, ctx) => {
       if (value === null) {
-        ctx.addIssue({ code: 'custom', message: emptyMessage });
+        ctx.issues.push({ code: 'custom', message: emptyMessage, input: value });
         return z.NEVER;
       }
       return value;
-    });
+    }),
+  );
 }
 
 export const settingsFormSchema = z
@@ -78,7 +79,7 @@ export const settingsFormSchema = z
       require_digit: z.boolean(),
       require_special: z.boolean(),
       // Empty means the password never expires.
-      max_age_days: rangedNumber(LIMITS.maxAgeDays.min, LIMITS.maxAgeDays.max).nullable(),
+      max_age_days: z.nullable(rangedNumber(LIMITS.maxAgeDays.min, LIMITS.maxAgeDays.max)),
       history_count: wholeNumber(
         LIMITS.historyCount.min,
         LIMITS.historyCount.max,
@@ -87,15 +88,17 @@ export const settingsFormSchema = z
     }),
     session_timeout: wholeNumber(LIMITS.sessionTimeout.min, LIMITS.sessionTimeout.max, 'Enter a session timeout in minutes'),
   })
-  .refine((values) => !(values.mfa_required && values.mfa_methods.length === 0), {
-    path: ['mfa_methods'],
-    message: 'Choose at least one method while MFA is required',
-    // Checked even while another field is wrong, so every problem shows at once.
-    when: ({ value }) => {
-      const v = value as { mfa_required?: unknown; mfa_methods?: unknown };
-      return typeof v.mfa_required === 'boolean' && Array.isArray(v.mfa_methods);
-    },
-  });
+  .check(
+    z.refine((values) => !(values.mfa_required && values.mfa_methods.length === 0), {
+      path: ['mfa_methods'],
+      message: 'Choose at least one method while MFA is required',
+      // Checked even while another field is wrong, so every problem shows at once.
+      when: ({ value }) => {
+        const v = value as { mfa_required?: unknown; mfa_methods?: unknown };
+        return typeof v.mfa_required === 'boolean' && Array.isArray(v.mfa_methods);
+      },
+    }),
+  );
 
 export type SettingsFormInput = z.input<typeof settingsFormSchema>;
 export type SettingsFormValues = z.output<typeof settingsFormSchema>;

@@ -2,7 +2,7 @@ import Button from '@mui/material/Button';
 import { useState } from 'react';
 import { QueryBoundary } from '@/components/errors/query-boundary';
 import { PageHeader } from '@/components/ui/page-header';
-import { AssignRoleDialog } from '@/features/role-assignments/components/assign-role-dialog';
+import { AssignRoleDialog } from '@/features/role-assignments/components/assign-role-dialog-lazy';
 import { RoleAssignmentsList } from '@/features/role-assignments/components/role-assignments-list';
 
 export function RoleAssignmentsListRoute() {

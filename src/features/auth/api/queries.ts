@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { components } from '@/lib/api/schema';
 import { apiClient } from '@/lib/api-client';
 import { unwrap } from '@/lib/api-error';
@@ -15,9 +15,9 @@ const currentAdminSchema = z.object({
   id: z.string(),
   email: z.string(),
   display_name: z.string(),
-  role: z.string().nullable(),
-  tenant_id: z.string().nullable().optional().default(null),
-  partner_id: z.string().nullable().optional().default(null),
+  role: z.nullable(z.string()),
+  tenant_id: z._default(z.optional(z.nullable(z.string())), null),
+  partner_id: z._default(z.optional(z.nullable(z.string())), null),
 });
 
 export async function getCurrentAdmin({ signal }: { signal?: AbortSignal } = {}): Promise<CurrentAdmin> {

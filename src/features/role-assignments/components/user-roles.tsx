@@ -19,7 +19,7 @@ import { roleLabel } from '../schemas';
 import { scopeText, userName } from './assignment-bits';
 import { AssignmentActions } from './assignment-actions';
 import { AssignmentsTable } from './assignments-table';
-import { AssignRoleDialog } from './assign-role-dialog';
+import { AssignRoleDialog } from './assign-role-dialog-lazy';
 
 /** Every admin role of one user, with the same actions as the detail page. */
 export function UserRoles({ userId, currentAdminId }: { userId: string; currentAdminId: string | undefined }) {

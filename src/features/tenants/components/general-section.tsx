@@ -3,7 +3,7 @@ import EditOutlined from '@mui/icons-material/EditOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { ConfirmDialog } from '@/components/confirm-dialog/confirm-dialog';
 import { FormContainer } from '@/components/form/form-container';
@@ -22,8 +22,10 @@ import {
 } from '../schemas';
 import { useCheckedSave } from './checked-save';
 import { PartnerName, usePartnerName } from './partner-name';
-import { TenantFields } from './tenant-fields';
 import { TenantStatusChip } from './tenant-status-chip';
+
+// The fields (the partner picker, the status select) load when the admin starts editing.
+const TenantFields = lazy(() => import('./tenant-fields').then((m) => ({ default: m.TenantFields })));
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -161,7 +163,9 @@ export function GeneralSection({ tenant, onDirtyChange }: GeneralSectionProps) {
       </Box>
       {editing ? (
         <FormContainer form={form} onSubmit={onSubmit} aria-labelledby="general-heading" style={{ maxWidth: 640 }}>
-          <TenantFields />
+          <Suspense fallback={null}>
+            <TenantFields />
+          </Suspense>
           <FormRootError />
           <Box sx={{ display: 'flex', gap: 1, mt: 2 }}>
             <Button type="submit" variant="contained" disabled={!isDirty || saving} loading={saving} loadingPosition="start">
