@@ -25,14 +25,7 @@ step('typecheck', 'npm', ['run', '--silent', 'typecheck']);
 step('bundle size', 'node', ['scripts/check-size.mjs']);
 step('unit and server tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 
-const browser = findBrowser();
-if (browser.ok) {
-  step('end-to-end tests', 'npx', ['playwright', 'test'], browser.env);
-} else {
-  console.error(`\n✖ end-to-end tests: no browser found.\n${browser.help}`);
-  failedSteps.push('end-to-end tests (no browser)');
-}
-
+// Read Vitest's report now: Playwright empties test-results/ (its outputDir) when it starts.
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -44,6 +37,15 @@ if (existsSync(vitestJson)) {
 } else if (!failedSteps.includes('unit and server tests')) {
   failedSteps.push('unit and server tests (no report)');
 }
+
+const browser = findBrowser();
+if (browser.ok) {
+  step('end-to-end tests', 'npx', ['playwright', 'test'], browser.env);
+} else {
+  console.error(`\n✖ end-to-end tests: no browser found.\n${browser.help}`);
+  failedSteps.push('end-to-end tests (no browser)');
+}
+
 if (existsSync(e2eJson)) {
   const s = JSON.parse(readFileSync(e2eJson, 'utf8')).stats;
   passed += s.expected + s.flaky;
