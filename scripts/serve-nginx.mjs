@@ -58,11 +58,15 @@ writeFileSync(join(prefix, 'console.conf'), site);
 const mimeTypes = ['/etc/nginx/mime.types', '/usr/local/etc/nginx/mime.types'].find(existsSync);
 if (!mimeTypes) fail('no mime.types found next to nginx (looked in /etc/nginx and /usr/local/etc/nginx).');
 
+// Started as root, nginx's workers would switch to an unprivileged user (www-data) that cannot
+// read a checkout under a private directory (mktemp -d is 0700): keep them as the user who runs
+// the tests. (Not root: nginx cannot switch users, so the directive is left out.)
+const runAsSelf = process.getuid?.() === 0 ? 'user root;\n' : '';
 const temp = (name) => join(prefix, 'temp', name);
 writeFileSync(
   join(prefix, 'nginx.conf'),
   `# Written by scripts/serve-nginx.mjs; the site itself is deploy/nginx.conf.
-worker_processes 1;
+${runAsSelf}worker_processes 1;
 pid ${join(prefix, 'nginx.pid')};
 error_log stderr warn;
 events { worker_connections 256; }
