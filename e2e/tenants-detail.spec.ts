@@ -256,6 +256,33 @@ test.describe('security settings', () => {
     expect((await tenants.get(tenant.id))?.settings.session_timeout).toBe(480);
   });
 
+  test("the browser's Back button with unsaved changes asks first; staying keeps the page and its address", async ({
+    page,
+    tenants,
+    tenantPage,
+    tenantsPage,
+  }) => {
+    const tenant = await tenants.create();
+    await tenantsPage.goTo(`?search=${encodeURIComponent(tenant.name)}`);
+    await tenantsPage.openTenant(tenant.name);
+    await tenantPage.assertHeading(tenant.name);
+    await tenantPage.setNumber('Session timeout (minutes)', '15');
+
+    await page.goBack();
+    const dialog = tenantPage.dialog('Leave without saving?');
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Stay on this page' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page).toHaveURL(new RegExp(`/tenants/${tenant.id}$`));
+    await expect(tenantPage.numberField('Session timeout (minutes)')).toHaveValue('15');
+
+    await page.goBack();
+    await dialog.getByRole('button', { name: 'Leave without saving' }).click();
+    await tenantsPage.assertShown();
+    await expect(page).toHaveURL(/\/tenants\?search=/);
+    await expect(tenantsPage.row(tenant.name)).toBeVisible();
+  });
+
   test("someone else's edit since loading is caught before saving: reload or overwrite", async ({
     tenants,
     tenantPage,

@@ -55,7 +55,7 @@ describe('bootstrap', () => {
       problems: [{ key: 'oidc.clientId', message: 'missing; expected a non-empty string' }],
     });
 
-    await start(root, { loadApp });
+    await start(root, { loadApp, preloadCurrentScreen: () => undefined });
 
     expect(within(root).getByRole('heading', { level: 1, name: 'The console is not configured correctly' })).toBeInTheDocument();
     expect(root).toHaveTextContent('oidc.clientId: missing; expected a non-empty string');
@@ -66,7 +66,7 @@ describe('bootstrap', () => {
   it('sends a visitor without a user to sign in, remembering the full path', async () => {
     const { root, loadApp } = setUp('/tenants?status=ACTIVE#list');
 
-    await start(root, { loadApp });
+    await start(root, { loadApp, preloadCurrentScreen: () => undefined });
 
     expect(initAuth).toHaveBeenCalledWith(testConfig);
     expect(signIn).toHaveBeenCalledWith('tenants?status=ACTIVE#list');
@@ -77,7 +77,7 @@ describe('bootstrap', () => {
     const { root, loadApp, renderApp } = setUp('/auth/callback?code=abc&state=xyz');
     vi.mocked(completeSignIn).mockResolvedValue('tenants?status=ACTIVE#list');
 
-    await start(root, { loadApp });
+    await start(root, { loadApp, preloadCurrentScreen: () => undefined });
 
     expect(window.location.pathname + window.location.search + window.location.hash).toBe('/tenants?status=ACTIVE#list');
     expect(signIn).not.toHaveBeenCalled();
@@ -90,7 +90,7 @@ describe('bootstrap', () => {
       new ErrorResponse({ error: 'access_denied', error_description: 'The user cancelled the sign-in', userState: { returnTo: 'tenants' } }),
     );
 
-    await start(root, { loadApp });
+    await start(root, { loadApp, preloadCurrentScreen: () => undefined });
 
     const page = within(root);
     expect(page.getByRole('heading', { level: 1, name: 'Sign-in failed' })).toBeInTheDocument();
@@ -103,7 +103,7 @@ describe('bootstrap', () => {
     const { root, loadApp } = setUp('/auth/callback?code=abc&state=used');
     vi.mocked(completeSignIn).mockRejectedValue(new Error('No matching state found in storage'));
 
-    await start(root, { loadApp });
+    await start(root, { loadApp, preloadCurrentScreen: () => undefined });
 
     expect(root).toHaveTextContent('This sign-in response has already been used or has expired.');
     expect(within(root).getByRole('link', { name: 'Try again' })).toHaveAttribute('href', 'http://localhost:3000/');
@@ -113,7 +113,7 @@ describe('bootstrap', () => {
     const { root, loadApp } = setUp('/tenants');
     vi.mocked(signIn).mockRejectedValue(new TypeError('Failed to fetch'));
 
-    await start(root, { loadApp });
+    await start(root, { loadApp, preloadCurrentScreen: () => undefined });
 
     expect(within(root).getByRole('heading', { level: 1, name: 'The sign-in service cannot be reached' })).toBeInTheDocument();
     expect(root).toHaveTextContent(testConfig.oidc.authority);
@@ -122,7 +122,7 @@ describe('bootstrap', () => {
   it('loads the app straight away when a user is already in memory', async () => {
     const { root, loadApp, renderApp } = setUp('/tenants', { user: { access_token: 'a' } });
 
-    await start(root, { loadApp });
+    await start(root, { loadApp, preloadCurrentScreen: () => undefined });
 
     expect(signIn).not.toHaveBeenCalled();
     expect(renderApp).toHaveBeenCalledWith(root);

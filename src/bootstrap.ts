@@ -4,7 +4,8 @@
  * react-query or full zod, or the first visit before sign-in outgrows its bundle budget.
  */
 import { ErrorResponse } from 'oidc-client-ts';
-import { isCallbackLocation, resolveFromBase, safeReturnTo } from './lib/base-url';
+import { preloadScreen } from './app/screens';
+import { isCallbackLocation, pathRelativeToBase, resolveFromBase, safeReturnTo } from './lib/base-url';
 import { completeSignIn, currentReturnTo, getUserManager, initAuth, signIn } from './lib/auth';
 import { loadConfig, setConfig } from './lib/config';
 import { renderConfigError, renderSignInError, renderStartupError } from './lib/plain-page';
@@ -24,12 +25,22 @@ function describeSignInError(error: unknown): string {
 
 export interface StartOptions {
   /** Loads stage two; a dynamic import, so React and MUI stay out of this chunk. */
-  loadApp?: () => Promise<{ renderApp: (container: HTMLElement) => void }>;
+  loadApp?: () => Promise<{ renderApp: (container: HTMLElement) => void | Promise<void> }>;
+  /**
+   * Starts downloading the current URL's screen, alongside the shell (loadApp) rather than after
+   * it: the screen's chunks would otherwise be requested only once the shell has run.
+   */
+  preloadCurrentScreen?: () => void;
+}
+
+function preloadCurrentScreenFromUrl(): void {
+  const path = pathRelativeToBase(window.location);
+  if (path !== null) preloadScreen(`/${path}`);
 }
 
 export async function start(
   root: HTMLElement,
-  { loadApp = () => import('./app/app') }: StartOptions = {},
+  { loadApp = () => import('./app/app'), preloadCurrentScreen = preloadCurrentScreenFromUrl }: StartOptions = {},
 ): Promise<void> {
   const loaded = await loadConfig();
   if (!loaded.ok) {
@@ -65,8 +76,12 @@ export async function start(
   }
 
   try {
-    const { renderApp } = await loadApp();
-    renderApp(root);
+    // The shell first, then the screen: the browser downloads them in that order (six at a time
+    // per origin over HTTP/1.1).
+    const app = loadApp();
+    preloadCurrentScreen();
+    const { renderApp } = await app;
+    await renderApp(root);
   } catch (error) {
     renderStartupError(root, {
       title: 'The console could not be loaded',

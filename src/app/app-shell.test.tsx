@@ -29,10 +29,10 @@ function renderApp(route = '/') {
 
 describe('the shell', () => {
   it('shows the product, the admin from /auth/me, the navigation and the landmarks', async () => {
-    const { router } = renderApp('/');
+    const { history } = renderApp('/');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Role assignments' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/role-assignments');
+    expect(history.location.pathname).toBe('/role-assignments');
     expect(document.title).toBe('Role assignments · ScaiKey Admin');
 
     const banner = screen.getByRole('banner');
@@ -112,7 +112,7 @@ describe('the shell', () => {
 
 describe('routes', () => {
   it('answers an unknown address with "Page not found" and a way back', async () => {
-    const { user, router } = renderApp('/no/such/page');
+    const { user, history } = renderApp('/no/such/page');
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
     expect(document.title).toBe('Page not found · ScaiKey Admin');
     // still inside the shell
@@ -120,6 +120,6 @@ describe('routes', () => {
 
     await user.click(screen.getByRole('link', { name: 'Go to role assignments' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Role assignments' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/role-assignments');
+    expect(history.location.pathname).toBe('/role-assignments');
   });
 });

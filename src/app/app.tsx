@@ -1,28 +1,39 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router-dom';
 import { authQueries } from '@/features/auth/api/queries';
+import { pathRelativeToBase, routerBasename } from '@/lib/base-url';
+import { AppRouter, createAppHistory } from '@/lib/navigation/app-router';
 import { createQueryClient } from '@/lib/query-client';
 import { AppProvider } from './provider';
-import { createAppRouter } from './router';
+import { AppRoutes } from './router';
+import { RouteErrorBoundary } from './routes/route-error';
+import { prepareScreen } from './screens';
 
 export function App({ queryClient }: { queryClient?: QueryClient }) {
-  const [router] = useState(() => createAppRouter());
+  const [history] = useState(createAppHistory);
   return (
     <AppProvider queryClient={queryClient}>
-      <RouterProvider router={router} />
+      <AppRouter history={history} basename={routerBasename()}>
+        {/* Errors of the shell itself (the screens' own are caught inside it). */}
+        <RouteErrorBoundary standalone>
+          <AppRoutes />
+        </RouteErrorBoundary>
+      </AppRouter>
     </AppProvider>
   );
 }
 
-/** Stage two: called by the bootstrap (src/main.ts) once config is loaded and a user is signed in. */
-export function renderApp(container: HTMLElement): void {
+/**
+ * Stage two: called by the bootstrap (src/main.ts) once config is loaded and a user is signed in.
+ * Asks who is signed in at once, then renders as soon as the screen's code, whose download the
+ * bootstrap started together with this chunk's, is there: the shell and the screen appear
+ * together, with no spinner in between.
+ */
+export async function renderApp(container: HTMLElement): Promise<void> {
   const queryClient = createQueryClient();
-  // Ask who is signed in at once: the access gate needs the answer before any screen renders, and
-  // the router cannot render the gate before the screen's lazy chunk has loaded, so without this
-  // /auth/me would wait for that download (npm run bench shows the waterfall).
   void queryClient.prefetchQuery(authQueries.me());
+  await prepareScreen(`/${pathRelativeToBase(window.location) ?? ''}`);
   createRoot(container).render(
     <StrictMode>
       <App queryClient={queryClient} />

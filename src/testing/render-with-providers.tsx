@@ -2,8 +2,10 @@ import { render, type RenderOptions } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { QueryClient } from '@tanstack/react-query';
 import type { ReactElement } from 'react';
-import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router-dom';
+import type { RouteObject } from 'react-router-dom';
 import { AppProvider } from '@/app/provider';
+import { AppRoutes } from '@/app/router';
+import { AppRouter, createTestHistory } from '@/lib/navigation/app-router';
 import { createQueryClient } from '@/lib/query-client';
 
 /** A fresh QueryClient per test: no retries, otherwise the app's defaults. */
@@ -12,28 +14,33 @@ export function createTestQueryClient(): QueryClient {
 }
 
 export interface RenderWithProvidersOptions extends Omit<RenderOptions, 'wrapper'> {
-  /** The URL the memory router starts at. */
+  /** The URL the in-memory history starts at. */
   route?: string;
   queryClient?: QueryClient;
 }
 
-/** Renders a component inside the app's providers and a memory router (any path renders it). */
+/** Renders a component inside the app's providers and router (any path renders it). */
 export function renderWithProviders(ui: ReactElement, options: RenderWithProvidersOptions = {}) {
   return renderRoutes([{ path: '*', element: ui }], options);
 }
 
-/** Renders a route tree (e.g. the app's `routes`) inside the app's providers, starting at `route`. */
+/**
+ * Renders a route tree (e.g. the app's `routes`) inside the app's providers and router, on an
+ * in-memory history starting at `route`. `history.location` is where the app is now.
+ */
 export function renderRoutes(
   routes: RouteObject[],
   { route = '/', queryClient = createTestQueryClient(), ...renderOptions }: RenderWithProvidersOptions = {},
 ) {
-  const router = createMemoryRouter(routes, { initialEntries: [route] });
+  const history = createTestHistory(route);
   const user = userEvent.setup();
   const result = render(
     <AppProvider queryClient={queryClient}>
-      <RouterProvider router={router} />
+      <AppRouter history={history}>
+        <AppRoutes tree={routes} />
+      </AppRouter>
     </AppProvider>,
     renderOptions,
   );
-  return { ...result, user, router, queryClient };
+  return { ...result, user, history, queryClient };
 }

@@ -9,9 +9,10 @@ import { useTheme } from '@mui/material/styles';
 import Toolbar from '@mui/material/Toolbar';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useState, type ReactNode } from 'react';
-import { Link as RouterLink, useNavigation } from 'react-router-dom';
+import { Link as RouterLink } from 'react-router-dom';
 import { PRODUCT_NAME } from '@/config/constants';
 import { paths } from '@/config/paths';
+import { useNavigationPending } from '@/lib/navigation/app-router';
 import { EnvironmentBadge } from './environment-badge';
 import { MainNav } from './main-nav';
 import { OfflineBanner } from './offline-banner';
@@ -36,7 +37,7 @@ export function AppShell({ children, environmentName, accountMenu }: AppShellPro
   const theme = useTheme();
   const wide = useMediaQuery(theme.breakpoints.up('md'), { noSsr: true });
   const [navOpen, setNavOpen] = useState(false);
-  const navigation = useNavigation();
+  const navigating = useNavigationPending();
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
@@ -72,7 +73,7 @@ export function AppShell({ children, environmentName, accountMenu }: AppShellPro
           <ThemeToggle />
           {accountMenu}
         </Toolbar>
-        {navigation.state === 'loading' ? (
+        {navigating ? (
           <LinearProgress aria-label="Loading page" color="inherit" sx={{ position: 'absolute', bottom: 0, left: 0, right: 0 }} />
         ) : null}
       </AppBar>

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
-import { Outlet } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { renderRoutes } from '@/testing/render-with-providers';
-import { RouteError } from './route-error';
+import { RouteErrorBoundary } from './route-error';
 
 let broken = false;
 
@@ -10,15 +10,25 @@ function Flaky() {
   return <h1>Tenants</h1>;
 }
 
-describe('RouteError', () => {
-  it('shows "Something went wrong" with the message, and Retry renders the route again', async () => {
+function Screen() {
+  return (
+    <>
+      <Link to="/role-assignments">Role assignments</Link>
+      <RouteErrorBoundary>
+        <Flaky />
+      </RouteErrorBoundary>
+    </>
+  );
+}
+
+describe('RouteErrorBoundary', () => {
+  beforeEach(() => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+
+  it('shows "Something went wrong" with the message, and Retry renders the screen again', async () => {
     broken = true;
-    const { user } = renderRoutes(
-      [{ element: <Outlet />, children: [{ errorElement: <RouteError />, children: [{ path: '/tenants', element: <Flaky /> }] }] }],
-      { route: '/tenants' },
-    );
+    const { user } = renderRoutes([{ path: '*', element: <Screen /> }], { route: '/tenants' });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Something went wrong' })).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('The tenant list could not be drawn');
@@ -27,5 +37,16 @@ describe('RouteError', () => {
     broken = false;
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Tenants' })).toBeInTheDocument();
+  });
+
+  it('clears the error when the user goes elsewhere', async () => {
+    broken = true;
+    const { user, history } = renderRoutes([{ path: '*', element: <Screen /> }], { route: '/tenants' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Something went wrong' })).toBeInTheDocument();
+
+    broken = false;
+    await user.click(screen.getByRole('link', { name: 'Role assignments' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Tenants' })).toBeInTheDocument();
+    expect(history.location.pathname).toBe('/role-assignments');
   });
 });

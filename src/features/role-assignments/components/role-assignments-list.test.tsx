@@ -33,7 +33,7 @@ describe('RoleAssignmentsList', { timeout: 30_000 }, () => {
       'GET /api/v1/admin/users/usr_bo': jsonResponse(200, bo),
       'GET /api/v1/admin/tenants/tnt_acme': jsonResponse(200, acme),
     });
-    const { user, router } = renderWithProviders(<RoleAssignmentsList />, {
+    const { user, history } = renderWithProviders(<RoleAssignmentsList />, {
       route: '/role-assignments?role=TENANT_ADMIN&status=inactive&page=2&per_page=7',
     });
 
@@ -45,7 +45,7 @@ describe('RoleAssignmentsList', { timeout: 30_000 }, () => {
     expect(queries[0]).toBe('page=2&per_page=20&role=TENANT_ADMIN&is_active=false');
 
     await user.click(screen.getByRole('button', { name: 'Go to next page' }));
-    await waitFor(() => expect(router.state.location.search).toContain('page=3'));
+    await waitFor(() => expect(history.location.search).toContain('page=3'));
     // The next page is on its way: the previous rows stay, marked busy.
     expect(within(table).getByRole('row', { name: /Ana Lima/ })).toBeInTheDocument();
     expect(table).toHaveAttribute('aria-busy', 'true');
@@ -64,11 +64,11 @@ describe('RoleAssignmentsList', { timeout: 30_000 }, () => {
       'GET /api/v1/admin/users/usr_ana': jsonResponse(200, anaLima),
       'GET /api/v1/admin/tenants/tnt_acme': jsonResponse(200, acme),
     });
-    const { user, router } = renderWithProviders(<RoleAssignmentsList />, { route: '/role-assignments?role=SUPER_ADMIN' });
+    const { user, history } = renderWithProviders(<RoleAssignmentsList />, { route: '/role-assignments?role=SUPER_ADMIN' });
     expect(await screen.findByRole('heading', { name: 'No role assignments match these filters' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Clear filters' }));
     expect(await screen.findByRole('row', { name: /Ana Lima/ })).toBeInTheDocument();
-    expect(router.state.location.search).toBe('');
+    expect(history.location.search).toBe('');
   });
 
   it('shows a failed load in place with Retry', async () => {

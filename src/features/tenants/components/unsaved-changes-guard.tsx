@@ -1,12 +1,12 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, type ReactNode } from 'react';
-import { useBlocker, type BlockerFunction } from 'react-router-dom';
+import { useBlocker, type BlockerFunction } from '@/lib/navigation/app-router';
 
 // The dialog's code (MUI Dialog and its parts) downloads at the first unsaved change, not with
 // the page: most visits never need it, and by the time someone leaves it is there.
 const UnsavedChangesDialog = lazy(() => import('./unsaved-changes-dialog').then((m) => ({ default: m.UnsavedChangesDialog })));
 
 /**
- * Asks before leaving a page with unsaved changes: in-app navigation
+ * Asks before leaving a page with unsaved changes: in-app navigation (links, Back and Forward)
  * through the router's blocker (a dialog: Stay / Leave without saving), reloads and closing the
  * tab through `beforeunload` (the browser's own prompt). Changing only the search or hash of the
  * same page is not leaving.

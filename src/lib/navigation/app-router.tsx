@@ -1,0 +1,77 @@
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useState,
+  useSyncExternalStore,
+  useTransition,
+  type ReactNode,
+} from 'react';
+import { Router, UNSAFE_createBrowserHistory, UNSAFE_createMemoryHistory } from 'react-router-dom';
+import { guardHistory, type Blocker, type BlockerFunction, type GuardedHistory } from './guarded-history';
+
+/** The browser's history, guarded (see guarded-history.ts). */
+export function createAppHistory(): GuardedHistory {
+  return guardHistory(UNSAFE_createBrowserHistory({ v5Compat: true }));
+}
+
+/** An in-memory history starting at `url`, for tests. */
+export function createTestHistory(url = '/'): GuardedHistory {
+  return guardHistory(UNSAFE_createMemoryHistory({ initialEntries: [url], v5Compat: true }));
+}
+
+const HistoryContext = createContext<GuardedHistory | null>(null);
+const PendingContext = createContext(false);
+
+export interface AppRouterProps {
+  history: GuardedHistory;
+  basename?: string;
+  children: ReactNode;
+}
+
+/**
+ * react-router's declarative router on a guarded history. Each location change renders in a React
+ * transition: while the next screen's code downloads, the current screen stays and
+ * `useNavigationPending()` is true (the app bar shows a progress bar).
+ */
+export function AppRouter({ history, basename, children }: AppRouterProps) {
+  const [state, setState] = useState(() => ({ action: history.action, location: history.location }));
+  const [pending, startTransition] = useTransition();
+  useLayoutEffect(
+    () => history.listen(({ action, location }) => startTransition(() => setState({ action, location }))),
+    [history],
+  );
+  return (
+    <HistoryContext.Provider value={history}>
+      <PendingContext.Provider value={pending}>
+        <Router basename={basename} navigator={history} location={state.location} navigationType={state.action}>
+          {children}
+        </Router>
+      </PendingContext.Provider>
+    </HistoryContext.Provider>
+  );
+}
+
+/** True while a navigation is rendering the next screen (e.g. downloading its code). */
+export function useNavigationPending(): boolean {
+  return useContext(PendingContext);
+}
+
+function useGuardedHistory(): GuardedHistory {
+  const history = useContext(HistoryContext);
+  if (!history) throw new Error('useBlocker must be used inside <AppRouter>.');
+  return history;
+}
+
+/**
+ * Like react-router's data-router `useBlocker`: while `shouldBlock` says so, navigations stop at
+ * "blocked" until `proceed()` or `reset()`. One blocker at a time.
+ */
+export function useBlocker(shouldBlock: BlockerFunction): Blocker {
+  const history = useGuardedHistory();
+  useEffect(() => history.block(shouldBlock), [history, shouldBlock]);
+  return useSyncExternalStore(history.subscribeBlocker, history.getBlocker);
+}
+
+export type { Blocker, BlockerFunction, GuardedHistory };
