@@ -76,8 +76,8 @@ export async function start(
   }
 
   try {
-    // The shell first, then the screen: the browser downloads them in that order (six at a time
-    // per origin over HTTP/1.1).
+    // The shell first, then the screen's requests, then the rest of the screen: the browser
+    // downloads them in that order (six at a time per origin over HTTP/1.1).
     const app = loadApp();
     preloadCurrentScreen();
     const { renderApp } = await app;

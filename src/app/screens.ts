@@ -4,13 +4,29 @@
  * known to be signed in, it starts downloading the screen for the current URL together with the
  * signed-in shell, instead of after it. The router (router.tsx) builds its routes from this table.
  */
+import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { paths } from '@/config/paths';
+
+export interface ScreenPrefetchArgs {
+  queryClient: QueryClient;
+  /** The URL's path parameters (e.g. tenantId), decoded. */
+  params: Record<string, string>;
+  searchParams: URLSearchParams;
+}
+
+export type ScreenPrefetch = (args: ScreenPrefetchArgs) => void;
 
 export interface Screen {
   path: string;
   /** Downloads the screen's code once; later calls share the download (a failed one is retried). */
   load: () => Promise<ComponentType>;
+  /**
+   * Downloads the screen's first requests (a small chunk of its own, apart from the screen's UI
+   * code) and starts them, with the same query keys its components use: they run alongside
+   * /auth/me instead of after the access gate has opened, and before the UI code has even loaded.
+   */
+  loadPrefetch?: () => Promise<ScreenPrefetch>;
 }
 
 /** Calls `importer` once; later calls share its promise, unless it failed (then it tries again). */
@@ -23,31 +39,39 @@ function once<T>(importer: () => Promise<T>): () => Promise<T> {
     }));
 }
 
-function screen(path: string, load: () => Promise<ComponentType>): Screen {
-  return { path, load: once(load) };
+function screen(path: string, load: () => Promise<ComponentType>, loadPrefetch?: () => Promise<ScreenPrefetch>): Screen {
+  return { path, load: once(load), ...(loadPrefetch ? { loadPrefetch: once(loadPrefetch) } : {}) };
 }
+
+const roleAssignmentsPrefetch = () => import('@/features/role-assignments/api/prefetch');
+const tenantsPrefetch = () => import('@/features/tenants/api/prefetch');
 
 export const screens = {
   roleAssignments: screen(
     paths.roleAssignments.path,
-    () => import('./routes/role-assignments/list').then((m) => m.RoleAssignmentsListRoute)
+    () => import('./routes/role-assignments/list').then((m) => m.RoleAssignmentsListRoute),
+    () => roleAssignmentsPrefetch().then((m) => (a) => void m.prefetchRoleAssignmentsList(a.queryClient, a.searchParams)),
   ),
   roleAssignment: screen(
     paths.roleAssignment.path,
-    () => import('./routes/role-assignments/detail').then((m) => m.RoleAssignmentDetailRoute)
+    () => import('./routes/role-assignments/detail').then((m) => m.RoleAssignmentDetailRoute),
+    () => roleAssignmentsPrefetch().then((m) => (a) => void m.prefetchRoleAssignment(a.queryClient, a.params.assignmentId ?? '')),
   ),
   userRoles: screen(
     paths.userRoles.path,
-    () => import('./routes/role-assignments/user-roles').then((m) => m.UserRolesRoute)
+    () => import('./routes/role-assignments/user-roles').then((m) => m.UserRolesRoute),
+    () => roleAssignmentsPrefetch().then((m) => (a) => void m.prefetchUserRoles(a.queryClient, a.params.userId ?? '')),
   ),
   tenants: screen(
     paths.tenants.path,
-    () => import('./routes/tenants/list').then((m) => m.TenantsListRoute)
+    () => import('./routes/tenants/list').then((m) => m.TenantsListRoute),
+    () => tenantsPrefetch().then((m) => (a) => void m.prefetchTenantsList(a.queryClient, a.searchParams)),
   ),
   tenantNew: screen(paths.tenantNew.path, () => import('./routes/tenants/create').then((m) => m.CreateTenantRoute)),
   tenant: screen(
     paths.tenant.path,
-    () => import('./routes/tenants/detail').then((m) => m.TenantDetailRoute)
+    () => import('./routes/tenants/detail').then((m) => m.TenantDetailRoute),
+    () => tenantsPrefetch().then((m) => (a) => void m.prefetchTenant(a.queryClient, a.params.tenantId ?? '')),
   ),
   notFound: screen('*', () => import('./routes/not-found').then((m) => m.NotFoundRoute)),
 } as const;
@@ -99,15 +123,27 @@ function screenAt(pathname: string) {
   return pathname.replace(/\/+$/, '') === '' ? { screen: screens.roleAssignments, params: {} } : matchScreen(pathname);
 }
 
-/** Starts downloading the code of the screen at `pathname` (relative to the basename). Never rejects. */
+/**
+ * Starts downloading the code of the screen at `pathname` (relative to the basename) and of its
+ * first requests. Never rejects: a failed download is left for the screen's error boundary.
+ */
 export function preloadScreen(pathname: string): void {
-  screenAt(pathname)?.screen.load().catch(() => undefined);
+  const match = screenAt(pathname);
+  match?.screen.loadPrefetch?.().catch(() => undefined);
+  match?.screen.load().catch(() => undefined);
 }
 
 /**
- * Resolves once the code of the screen at `pathname` has loaded, so that it renders at once.
- * Never rejects: a failed download is left for the screen's error boundary.
+ * Starts the first requests of the screen at `pathname` (as soon as their small chunk is there)
+ * and resolves once the screen's code has loaded, so that it renders at once. Never rejects.
  */
-export async function prepareScreen(pathname: string): Promise<void> {
-  await screenAt(pathname)?.screen.load().catch(() => undefined);
+export async function prepareScreen(pathname: string, search: string, queryClient: QueryClient): Promise<void> {
+  const match = screenAt(pathname);
+  if (!match) return;
+  const args = { queryClient, params: match.params, searchParams: new URLSearchParams(search) };
+  void match.screen
+    .loadPrefetch?.()
+    .then((prefetch) => prefetch(args))
+    .catch(() => undefined);
+  await match.screen.load().catch(() => undefined);
 }

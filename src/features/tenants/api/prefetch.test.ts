@@ -1,0 +1,38 @@
+import { jsonResponse, mockFetch } from '@/testing/mock-fetch';
+import { createTestQueryClient } from '@/testing/render-with-providers';
+import { partnerLookups } from '@/lib/lookups/queries';
+import { tenantQueries } from './queries';
+import { prefetchTenant, prefetchTenantsList } from './prefetch';
+
+const northwind = { id: 'prt_nw', name: 'Northwind Partners', slug: 'northwind', status: 'ACTIVE' };
+const tenant = { id: 'tnt_acme', name: 'Acme Corporation', slug: 'acme', partner_id: 'prt_nw' };
+
+describe('tenant prefetches', () => {
+  it('a tenant page: the tenant, then its partner, under the keys the page reads', async () => {
+    mockFetch({
+      'GET /api/v1/admin/tenants/tnt_acme': jsonResponse(200, tenant),
+      'GET /api/v1/admin/partners/prt_nw': jsonResponse(200, northwind),
+    });
+    const queryClient = createTestQueryClient();
+    await prefetchTenant(queryClient, 'tnt_acme');
+    await vi.waitFor(() => expect(queryClient.getQueryData(partnerLookups.detail('prt_nw').queryKey)).toEqual(northwind));
+    expect(queryClient.getQueryData(tenantQueries.detail('tnt_acme').queryKey)).toEqual(tenant);
+  });
+
+  it('the list: the page the URL names (bad values fall back), each partner once', async () => {
+    const seen: string[] = [];
+    mockFetch({
+      'GET /api/v1/admin/tenants/': (request) => {
+        seen.push(new URL(request.url).search);
+        return jsonResponse(200, { items: [tenant, { ...tenant, id: 'tnt_2' }], total: 2, page: 1, per_page: 20, pages: 1 });
+      },
+      'GET /api/v1/admin/partners/prt_nw': () => {
+        seen.push('partner');
+        return jsonResponse(200, northwind);
+      },
+    });
+    const queryClient = createTestQueryClient();
+    await prefetchTenantsList(queryClient, new URLSearchParams('search=acme&per_page=13'));
+    await vi.waitFor(() => expect(seen).toEqual(['?page=1&per_page=20&search=acme', 'partner']));
+  });
+});
