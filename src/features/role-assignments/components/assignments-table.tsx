@@ -6,10 +6,11 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { paths } from '@/config/paths';
-import type { AssignmentNames } from '../api/names';
+import type { PartnerRecord, TenantRecord, UserRecord } from '@/lib/lookups/queries';
+import type { AssignmentNames, Resolved } from '../api/names';
 import type { RoleAssignment } from '../api/queries';
 import { shortDate } from '../format';
 import { roleLabel } from '../schemas';
@@ -46,52 +47,102 @@ export function AssignmentsTable({ label, assignments, names, showUser = true, b
           </TableRow>
         </TableHead>
         <TableBody>
-          {assignments.map((assignment) => {
-            const user = names.user(assignment.user_id);
-            const name = userName(user, assignment.user_id);
-            return (
-              <TableRow key={assignment.id} hover>
-                {showUser ? (
-                  <TableCell>
-                    <Link component={RouterLink} to={paths.roleAssignment.to(assignment.id)} underline="hover">
-                      <UserNameAndEmail resolved={user} id={assignment.user_id} />
-                    </Link>
-                    <Typography variant="body2" component="span" sx={{ display: 'block' }}>
-                      <Link
-                        component={RouterLink}
-                        to={paths.userRoles.to(assignment.user_id)}
-                        aria-label={user.state === 'found' ? `All roles of ${name}` : undefined}
-                      >
-                        All roles
-                      </Link>
-                    </Typography>
-                  </TableCell>
-                ) : null}
-                <TableCell>
-                  {showUser ? (
-                    roleLabel(assignment.role)
-                  ) : (
-                    <Link component={RouterLink} to={paths.roleAssignment.to(assignment.id)}>
-                      {roleLabel(assignment.role)}
-                    </Link>
-                  )}
-                </TableCell>
-                <TableCell>
-                  <ScopeName assignment={assignment} names={names} />
-                </TableCell>
-                <TableCell>
-                  <StatusChip assignment={assignment} />
-                </TableCell>
-                <TableCell>{assignment.expires_at ? <RelativeTime iso={assignment.expires_at} /> : 'Never'}</TableCell>
-                <TableCell>
-                  <time dateTime={assignment.created_at}>{shortDate(assignment.created_at)}</time>
-                </TableCell>
-                {actions ? <TableCell>{actions(assignment)}</TableCell> : null}
-              </TableRow>
-            );
-          })}
+          {assignments.map((assignment) => (
+            <AssignmentRow
+              key={assignment.id}
+              assignment={assignment}
+              user={names.user(assignment.user_id)}
+              tenant={assignment.tenant_id ? names.tenant(assignment.tenant_id) : null}
+              partner={assignment.partner_id ? names.partner(assignment.partner_id) : null}
+              showUser={showUser}
+              actions={actions ? actions(assignment) : null}
+            />
+          ))}
         </TableBody>
       </Table>
     </TableContainer>
   );
 }
+
+interface AssignmentRowProps {
+  assignment: RoleAssignment;
+  user: Resolved<UserRecord>;
+  tenant: Resolved<TenantRecord> | null;
+  partner: Resolved<PartnerRecord> | null;
+  showUser: boolean;
+  actions: ReactNode;
+}
+
+function sameResolved<T>(a: Resolved<T> | null, b: Resolved<T> | null): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.state !== b.state) return false;
+  if (a.state === 'found' && b.state === 'found') return a.record === b.record;
+  if (a.state === 'failed' && b.state === 'failed') return a.error === b.error;
+  return true;
+}
+
+/**
+ * One row, drawn again only when its own assignment or names change: the names of a page arrive
+ * one by one (up to ~40 answers), and redrawing the whole table for each kept the browser busy
+ * for hundreds of milliseconds on a slow machine (`npm run bench`).
+ */
+const AssignmentRow = memo(
+  function AssignmentRow({ assignment, user, tenant, partner, showUser, actions }: AssignmentRowProps) {
+    const name = userName(user, assignment.user_id);
+    const names: AssignmentNames = {
+      user: () => user,
+      tenant: () => tenant ?? { state: 'loading' },
+      partner: () => partner ?? { state: 'loading' },
+    };
+    return (
+      <TableRow hover>
+        {showUser ? (
+          <TableCell>
+            <Link component={RouterLink} to={paths.roleAssignment.to(assignment.id)} underline="hover">
+              <UserNameAndEmail resolved={user} id={assignment.user_id} />
+            </Link>
+            <Typography variant="body2" component="span" sx={{ display: 'block' }}>
+              <Link
+                component={RouterLink}
+                to={paths.userRoles.to(assignment.user_id)}
+                aria-label={user.state === 'found' ? `All roles of ${name}` : undefined}
+              >
+                All roles
+              </Link>
+            </Typography>
+          </TableCell>
+        ) : null}
+        <TableCell>
+          {showUser ? (
+            roleLabel(assignment.role)
+          ) : (
+            <Link component={RouterLink} to={paths.roleAssignment.to(assignment.id)}>
+              {roleLabel(assignment.role)}
+            </Link>
+          )}
+        </TableCell>
+        <TableCell>
+          <ScopeName assignment={assignment} names={names} />
+        </TableCell>
+        <TableCell>
+          <StatusChip assignment={assignment} />
+        </TableCell>
+        <TableCell>{assignment.expires_at ? <RelativeTime iso={assignment.expires_at} /> : 'Never'}</TableCell>
+        <TableCell>
+          <time dateTime={assignment.created_at}>{shortDate(assignment.created_at)}</time>
+        </TableCell>
+        {actions ? <TableCell>{actions}</TableCell> : null}
+      </TableRow>
+    );
+  },
+  (before, after) =>
+    before.assignment === after.assignment &&
+    before.showUser === after.showUser &&
+    // Actions depend on the names too (their dialogs name the user and scope), so a row with
+    // actions is drawn again whenever the table is.
+    !before.actions &&
+    !after.actions &&
+    sameResolved(before.user, after.user) &&
+    sameResolved(before.tenant, after.tenant) &&
+    sameResolved(before.partner, after.partner),
+);
