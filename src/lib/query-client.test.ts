@@ -1,6 +1,7 @@
 import { ApiError } from './api-error';
 import { getNotifications } from './notifications';
-import { createQueryClient, shouldRetry } from './query-client';
+import { keepPreviousData, QueryObserver } from '@tanstack/react-query';
+import { CACHE_LIMITS, createQueryClient, shouldRetry } from './query-client';
 
 describe('query client defaults', () => {
   it('never retries a 4xx, retries 5xx and network failures twice', () => {
@@ -43,5 +44,73 @@ describe('query client defaults', () => {
 
     await run({});
     expect(getNotifications()).toEqual([expect.objectContaining({ severity: 'error', message: 'That slug is taken' })]);
+  });
+});
+
+describe('query cache limits', () => {
+  it('keeps at most CACHE_LIMITS.listPages off-screen list pages, dropping the oldest first', async () => {
+    const client = createQueryClient();
+    const cache = client.getQueryCache();
+    const pages = CACHE_LIMITS.listPages + 5;
+    for (let page = 1; page <= pages; page++) {
+      const observer = new QueryObserver(client, { queryKey: ['tenants', 'list', { page }], queryFn: async () => ({ page }) });
+      const unsubscribe = observer.subscribe(() => undefined);
+      await vi.waitFor(() => expect(observer.getCurrentResult().data).toEqual({ page }));
+      unsubscribe();
+    }
+    const kept = cache.findAll({ queryKey: ['tenants', 'list'] }).map((q) => (q.queryKey[2] as { page: number }).page);
+    expect(kept).toHaveLength(CACHE_LIMITS.listPages);
+    expect(Math.min(...kept)).toBe(pages - CACHE_LIMITS.listPages + 1);
+  });
+
+  it('never drops what is on screen, and leaves other queries alone', async () => {
+    const client = createQueryClient();
+    client.setQueryData(['tenants', 'detail', 'tnt_1'], { id: 'tnt_1' });
+    const onScreen = new QueryObserver(client, { queryKey: ['tenants', 'list', { page: 0 }], queryFn: async () => 'shown' });
+    const stop = onScreen.subscribe(() => undefined);
+    for (let page = 1; page <= CACHE_LIMITS.listPages + 3; page++) {
+      const observer = new QueryObserver(client, { queryKey: ['tenants', 'list', { page }], queryFn: async () => page });
+      const unsubscribe = observer.subscribe(() => undefined);
+      await vi.waitFor(() => expect(observer.getCurrentResult().data).toBe(page));
+      unsubscribe();
+    }
+    expect(client.getQueryData(['tenants', 'list', { page: 0 }])).toBe('shown');
+    expect(client.getQueryData(['tenants', 'detail', 'tnt_1'])).toEqual({ id: 'tnt_1' });
+    stop();
+  });
+});
+
+describe('query cache limits while paging', () => {
+  it('one observer moving page by page (as a list does) loads each page once', async () => {
+    const client = createQueryClient();
+    const loads: number[] = [];
+    const pageQuery = (page: number) => ({
+      queryKey: ['tenants', 'list', { page }],
+      queryFn: async () => {
+        loads.push(page);
+        return { page };
+      },
+      placeholderData: keepPreviousData,
+    });
+    const observer = new QueryObserver(client, pageQuery(1));
+    const unsubscribe = observer.subscribe(() => undefined);
+    const pages = CACHE_LIMITS.listPages + 10;
+    // What useQuery does on each render: an optimistic result (which builds the query if the cache
+    // has none), then the options in an effect.
+    const render = (page: number) => {
+      const options = client.defaultQueryOptions(pageQuery(page));
+      observer.getOptimisticResult(options);
+      observer.setOptions(options);
+    };
+    for (let page = 1; page <= pages; page++) {
+      render(page);
+      await vi.waitFor(() => expect(observer.getCurrentResult().data).toEqual({ page }));
+      expect(observer.getCurrentResult().isPlaceholderData).toBe(false);
+      render(page);
+      render(page);
+    }
+    unsubscribe();
+    expect(loads).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
+    expect(client.getQueryCache().findAll({ queryKey: ['tenants', 'list'] }).length).toBeLessThanOrEqual(CACHE_LIMITS.listPages + 1);
   });
 });

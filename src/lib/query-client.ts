@@ -5,11 +5,13 @@
  * - data is fresh for 30 s;
  * - a first-load failure of a 5xx/network kind goes to the nearest error boundary (route or
  *   QueryBoundary, with Retry); 4xx stay with the component, which shows them in place;
+ * - at most CACHE_LIMITS pages of lists and looked-up records are kept once off screen (oldest
+ *   dropped first), so a long session of paging does not keep growing the memory;
  * - snackbars only for what nobody else shows: a failed background refetch of a query that already
  *   has data, and a mutation error with no onError of its own (set `meta.errorShownInline` when
  *   the caller renders the error, e.g. in a form Alert or a ConfirmDialog).
  */
-import { MutationCache, QueryCache, QueryClient, type DefaultOptions } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, type DefaultOptions, type QueryKey } from '@tanstack/react-query';
 import { ApiError, isClientError } from './api-error';
 import { notify } from './notifications';
 
@@ -34,8 +36,34 @@ function isBoundaryError(error: unknown): boolean {
   return error instanceof ApiError ? error.isServerError : true;
 }
 
+/**
+ * How many list pages (keys [<resource>, 'list', ...]) and looked-up records (['lookups', <kind>,
+ * 'detail', id]) stay cached once nothing on screen uses them. Going back a few pages stays
+ * instant; paging through hundreds no longer holds every page until its gcTime runs out.
+ */
+export const CACHE_LIMITS = { listPages: 10, lookups: 500 } as const;
+
+const isListPage = (key: QueryKey) => key[1] === 'list';
+const isLookup = (key: QueryKey) => key[0] === 'lookups' && key[2] === 'detail';
+
+/** Drops the least recently loaded off-screen queries of a kind beyond `max`. */
+function trimOffScreen(cache: QueryCache, matches: (key: QueryKey) => boolean, max: number): void {
+  const offScreen = cache
+    .findAll({
+      predicate: (query) =>
+        matches(query.queryKey) &&
+        query.getObserversCount() === 0 &&
+        query.state.fetchStatus === 'idle' &&
+        // A query just built for the next page has no observer yet either (an observer leaves the
+        // old page before joining the new one): only pages that have loaded are candidates.
+        query.state.status !== 'pending',
+    })
+    .sort((a, b) => a.state.dataUpdatedAt - b.state.dataUpdatedAt);
+  for (const query of offScreen.slice(0, Math.max(0, offScreen.length - max))) cache.remove(query);
+}
+
 export function createQueryClient(overrides: DefaultOptions = {}): QueryClient {
-  return new QueryClient({
+  const client = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
         if (query.state.data !== undefined) {
@@ -63,4 +91,12 @@ export function createQueryClient(overrides: DefaultOptions = {}): QueryClient {
       },
     },
   });
+  const cache = client.getQueryCache();
+  cache.subscribe((event) => {
+    // A query leaves the screen when its last observer goes; that is when the cache can shrink.
+    if (event.type !== 'observerRemoved') return;
+    if (isListPage(event.query.queryKey)) trimOffScreen(cache, isListPage, CACHE_LIMITS.listPages);
+    else if (isLookup(event.query.queryKey)) trimOffScreen(cache, isLookup, CACHE_LIMITS.lookups);
+  });
+  return client;
 }
