@@ -26,16 +26,17 @@ export function App({ queryClient }: { queryClient?: QueryClient }) {
 
 /**
  * Stage two: called by the bootstrap (src/main.ts) once config is loaded and a user is signed in.
- * Asks who is signed in and starts the screen's own requests at once, side by side (the access gate
- * renders the screen only once /auth/me has answered), then renders as soon as the screen's code,
- * whose download the bootstrap started together with this chunk's, is there: the shell and the
- * screen appear together, with no spinner in between. `npm run bench` shows the waterfalls
- * otherwise.
+ * Asks who is signed in together with the screen's own first requests, side by side (the access
+ * gate renders the screen only once /auth/me has answered; asking for the screen's data only then
+ * made a waterfall, see `npm run bench`), and renders as soon as the screen's code, whose download
+ * the bootstrap started together with this chunk's, is there: the shell and the screen appear
+ * together, with no spinner in between.
  */
 export async function renderApp(container: HTMLElement): Promise<void> {
   const queryClient = createQueryClient();
-  void queryClient.prefetchQuery(authQueries.me());
-  await prepareScreen(`/${pathRelativeToBase(window.location) ?? ''}`, window.location.search, queryClient);
+  await prepareScreen(`/${pathRelativeToBase(window.location) ?? ''}`, window.location.search, queryClient, () => {
+    void queryClient.prefetchQuery(authQueries.me());
+  });
   createRoot(container).render(
     <StrictMode>
       <App queryClient={queryClient} />

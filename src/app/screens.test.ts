@@ -62,3 +62,23 @@ describe('prepareScreen', () => {
     }
   });
 });
+
+describe('prepareScreen alongside', () => {
+  it('sends what the app always needs in the same tick as the screen requests, even without any', async () => {
+    const order: string[] = [];
+    const load = vi.spyOn(screens.tenants, 'load').mockResolvedValue(() => null);
+    const loadPrefetch = vi.spyOn(screens.tenants, 'loadPrefetch').mockResolvedValue(() => order.push('tenants'));
+    try {
+      await prepareScreen('/tenants', '', createTestQueryClient(), () => order.push('me'));
+      await vi.waitFor(() => expect(order).toEqual(['me', 'tenants']));
+      // The create form asks for nothing first: /auth/me goes on its own.
+      const loadCreate = vi.spyOn(screens.tenantNew, 'load').mockResolvedValue(() => null);
+      await prepareScreen('/tenants/new', '', createTestQueryClient(), () => order.push('me again'));
+      await vi.waitFor(() => expect(order).toEqual(['me', 'tenants', 'me again']));
+      loadCreate.mockRestore();
+    } finally {
+      load.mockRestore();
+      loadPrefetch.mockRestore();
+    }
+  });
+});

@@ -134,16 +134,23 @@ export function preloadScreen(pathname: string): void {
 }
 
 /**
- * Starts the first requests of the screen at `pathname` (as soon as their small chunk is there)
- * and resolves once the screen's code has loaded, so that it renders at once. Never rejects.
+ * Starts the first requests of the screen at `pathname` as soon as their small chunk is there,
+ * with `alongside` (requests the app needs whatever the screen, i.e. /auth/me) in the same tick,
+ * so they travel side by side; resolves once the screen's code has loaded, so that it renders at
+ * once. Never rejects.
  */
-export async function prepareScreen(pathname: string, search: string, queryClient: QueryClient): Promise<void> {
+export async function prepareScreen(
+  pathname: string,
+  search: string,
+  queryClient: QueryClient,
+  alongside: () => void = () => undefined,
+): Promise<void> {
   const match = screenAt(pathname);
-  if (!match) return;
-  const args = { queryClient, params: match.params, searchParams: new URLSearchParams(search) };
-  void match.screen
-    .loadPrefetch?.()
-    .then((prefetch) => prefetch(args))
-    .catch(() => undefined);
-  await match.screen.load().catch(() => undefined);
+  const args = { queryClient, params: match?.params ?? {}, searchParams: new URLSearchParams(search) };
+  const prefetch = match?.screen.loadPrefetch?.().catch(() => undefined) ?? Promise.resolve(undefined);
+  void prefetch.then((run) => {
+    alongside();
+    run?.(args);
+  });
+  await match?.screen.load().catch(() => undefined);
 }
