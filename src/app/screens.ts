@@ -21,6 +21,8 @@ export interface Screen {
   path: string;
   /** Downloads the screen's code once; later calls share the download (a failed one is retried). */
   load: () => Promise<ComponentType>;
+  /** The screen's component if its code has already loaded. */
+  loaded: () => ComponentType | undefined;
   /**
    * Downloads the screen's first requests (a small chunk of its own, apart from the screen's UI
    * code) and starts them, with the same query keys its components use: they run alongside
@@ -29,18 +31,29 @@ export interface Screen {
   loadPrefetch?: () => Promise<ScreenPrefetch>;
 }
 
-/** Calls `importer` once; later calls share its promise, unless it failed (then it tries again). */
-function once<T>(importer: () => Promise<T>): () => Promise<T> {
+/**
+ * Calls `importer` once; later calls share its promise, unless it failed (then it tries again).
+ * `value()` is the result once there.
+ */
+function once<T>(importer: () => Promise<T>): { get: () => Promise<T>; value: () => T | undefined } {
   let loading: Promise<T> | undefined;
-  return () =>
-    (loading ??= importer().catch((error: unknown) => {
-      loading = undefined;
-      throw error;
-    }));
+  let value: T | undefined;
+  return {
+    get: () =>
+      (loading ??= importer().then(
+        (result) => (value = result),
+        (error: unknown) => {
+          loading = undefined;
+          throw error;
+        },
+      )),
+    value: () => value,
+  };
 }
 
 function screen(path: string, load: () => Promise<ComponentType>, loadPrefetch?: () => Promise<ScreenPrefetch>): Screen {
-  return { path, load: once(load), ...(loadPrefetch ? { loadPrefetch: once(loadPrefetch) } : {}) };
+  const code = once(load);
+  return { path, load: code.get, loaded: code.value, ...(loadPrefetch ? { loadPrefetch: once(loadPrefetch).get } : {}) };
 }
 
 const roleAssignmentsPrefetch = () => import('@/features/role-assignments/api/prefetch');

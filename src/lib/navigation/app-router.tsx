@@ -1,11 +1,11 @@
 import {
   createContext,
+  startTransition,
   useContext,
   useEffect,
   useLayoutEffect,
   useState,
   useSyncExternalStore,
-  useTransition,
   type ReactNode,
 } from 'react';
 import { Router, UNSAFE_createBrowserHistory, UNSAFE_createMemoryHistory } from 'react-router-dom';
@@ -22,7 +22,22 @@ export function createTestHistory(url = '/'): GuardedHistory {
 }
 
 const HistoryContext = createContext<GuardedHistory | null>(null);
-const PendingContext = createContext(false);
+
+// Downloads a navigation is waiting for (a screen's code), for the app bar's progress bar.
+let pendingLoads = 0;
+const pendingListeners = new Set<() => void>();
+function setPendingLoads(change: number) {
+  pendingLoads += change;
+  pendingListeners.forEach((notify) => notify());
+}
+
+/** Marks a download the current navigation waits for, until it settles. */
+export function trackNavigation<T>(download: Promise<T>): Promise<T> {
+  setPendingLoads(1);
+  const done = () => setPendingLoads(-1);
+  download.then(done, done);
+  return download;
+}
 
 export interface AppRouterProps {
   history: GuardedHistory;
@@ -32,30 +47,36 @@ export interface AppRouterProps {
 
 /**
  * react-router's declarative router on a guarded history. Each location change renders in a React
- * transition: while the next screen's code downloads, the current screen stays and
- * `useNavigationPending()` is true (the app bar shows a progress bar).
+ * transition: while the next screen's code downloads, the current screen stays (and
+ * `useNavigationPending()` is true: the app bar shows a progress bar).
  */
 export function AppRouter({ history, basename, children }: AppRouterProps) {
   const [state, setState] = useState(() => ({ action: history.action, location: history.location }));
-  const [pending, startTransition] = useTransition();
   useLayoutEffect(
     () => history.listen(({ action, location }) => startTransition(() => setState({ action, location }))),
     [history],
   );
   return (
     <HistoryContext.Provider value={history}>
-      <PendingContext.Provider value={pending}>
-        <Router basename={basename} navigator={history} location={state.location} navigationType={state.action}>
-          {children}
-        </Router>
-      </PendingContext.Provider>
+      <Router basename={basename} navigator={history} location={state.location} navigationType={state.action}>
+        {children}
+      </Router>
     </HistoryContext.Provider>
   );
 }
 
-/** True while a navigation is rendering the next screen (e.g. downloading its code). */
+/**
+ * True while a navigation waits for a screen's code. Only then: a transition's own pending flag is
+ * also true for the render of every filter or page change, which made the bar flicker.
+ */
 export function useNavigationPending(): boolean {
-  return useContext(PendingContext);
+  return useSyncExternalStore(
+    (onChange) => {
+      pendingListeners.add(onChange);
+      return () => pendingListeners.delete(onChange);
+    },
+    () => pendingLoads > 0,
+  );
 }
 
 function useGuardedHistory(): GuardedHistory {

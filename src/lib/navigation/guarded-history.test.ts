@@ -1,7 +1,9 @@
 import { UNSAFE_createMemoryHistory } from 'react-router-dom';
 import { guardHistory, type BlockerFunction } from './guarded-history';
 
-function setup(shouldBlock: BlockerFunction = ({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname) {
+const leavingThePage: BlockerFunction = ({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname;
+
+function setup(shouldBlock: BlockerFunction = leavingThePage) {
   const inner = UNSAFE_createMemoryHistory({ initialEntries: ['/tenants', '/tenants/t1'], initialIndex: 1, v5Compat: true });
   const history = guardHistory(inner);
   const seen: string[] = [];
