@@ -72,3 +72,27 @@ describe('guardHistory', () => {
     expect(history.location.pathname).toBe('/role-assignments');
   });
 });
+
+describe('guardHistory while the dialog is open', () => {
+  it('asks about a second Back too, and Leave then follows it', () => {
+    const { history, inner, seen } = setup();
+    inner.go(-1);
+    inner.go(-1);
+    expect(seen).toEqual([]);
+    expect(history.location.pathname).toBe('/tenants/t1');
+    expect(history.getBlocker()).toMatchObject({ state: 'blocked', location: { pathname: '/tenants' } });
+    history.getBlocker().proceed?.();
+    expect(seen).toEqual(['POP /tenants']);
+  });
+
+  it('asks about a navigation made meanwhile, which the dialog is then about', () => {
+    const { history, seen } = setup();
+    history.push('/role-assignments');
+    history.push('/tenants');
+    expect(seen).toEqual([]);
+    expect(history.getBlocker()).toMatchObject({ state: 'blocked', location: { pathname: '/tenants' } });
+    history.getBlocker().proceed?.();
+    expect(seen).toEqual(['PUSH /tenants']);
+    expect(history.getBlocker().state).toBe('unblocked');
+  });
+});

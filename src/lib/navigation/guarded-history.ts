@@ -65,7 +65,8 @@ function nextLocationOf(current: Location, to: To, state: unknown): Location {
 export function guardHistory(inner: RouterHistory): GuardedHistory {
   let shouldBlock: BlockerFunction | null = null;
   let blocker: Blocker = UNBLOCKED;
-  let ignoreNextPop = false;
+  // Back/Forward moves of our own (undoing a blocked one) whose popstate is still to come.
+  let ownPops = 0;
   const subscribers = new Set<() => void>();
 
   function setBlocker(next: Blocker) {
@@ -73,8 +74,11 @@ export function guardHistory(inner: RouterHistory): GuardedHistory {
     subscribers.forEach((notify) => notify());
   }
 
+  // While the dialog is open ('blocked'), another navigation (Back pressed again, a link, code) is
+  // asked about too and becomes the one the dialog is about; only the one being let through
+  // ('proceeding') is not asked about.
   function blocks(currentLocation: Location, nextLocation: Location, historyAction: NavigationType): boolean {
-    if (!shouldBlock || blocker.state !== 'unblocked') return false;
+    if (!shouldBlock || blocker.state === 'proceeding') return false;
     return shouldBlock({ currentLocation, nextLocation, historyAction });
   }
 
@@ -118,16 +122,16 @@ export function guardHistory(inner: RouterHistory): GuardedHistory {
       let current = inner.location;
       return inner.listen((update) => {
         if (update.action === NavigationType.Pop) {
-          if (ignoreNextPop) {
+          if (ownPops > 0) {
             // The browser going back to where it was after a blocked Back/Forward.
-            ignoreNextPop = false;
+            ownPops -= 1;
             return;
           }
           const { delta, location } = update;
           // Back/Forward has already moved the browser: go back to where we were and ask. Without
           // a delta (an entry from before this page load) there is no way back, so it is let through.
           if (delta != null && delta !== 0 && blocks(current, location, update.action)) {
-            ignoreNextPop = true;
+            ownPops += 1;
             inner.go(-delta);
             setBlocker({
               state: 'blocked',
