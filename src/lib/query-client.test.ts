@@ -58,8 +58,9 @@ describe('query cache limits', () => {
       await vi.waitFor(() => expect(observer.getCurrentResult().data).toEqual({ page }));
       unsubscribe();
     }
+    // Trimmed just after the last page left the screen.
+    await vi.waitFor(() => expect(cache.findAll({ queryKey: ['tenants', 'list'] })).toHaveLength(CACHE_LIMITS.listPages));
     const kept = cache.findAll({ queryKey: ['tenants', 'list'] }).map((q) => (q.queryKey[2] as { page: number }).page);
-    expect(kept).toHaveLength(CACHE_LIMITS.listPages);
     expect(Math.min(...kept)).toBe(pages - CACHE_LIMITS.listPages + 1);
   });
 
@@ -112,5 +113,34 @@ describe('query cache limits while paging', () => {
     unsubscribe();
     expect(loads).toEqual(Array.from({ length: pages }, (_, i) => i + 1));
     expect(client.getQueryCache().findAll({ queryKey: ['tenants', 'list'] }).length).toBeLessThanOrEqual(CACHE_LIMITS.listPages + 1);
+  });
+});
+
+describe('query cache limits when going back', () => {
+  it('never drops the page an observer is moving to, however long ago it was shown', async () => {
+    const client = createQueryClient();
+    const loads: number[] = [];
+    const pageQuery = (page: number) => ({
+      queryKey: ['tenants', 'list', { page }],
+      queryFn: async () => {
+        loads.push(page);
+        return { page };
+      },
+      staleTime: Infinity,
+    });
+    const observer = new QueryObserver(client, pageQuery(1));
+    const unsubscribe = observer.subscribe(() => undefined);
+    for (let page = 1; page <= CACHE_LIMITS.listPages + 1; page++) {
+      observer.setOptions(pageQuery(page));
+      await vi.waitFor(() => expect(observer.getCurrentResult().data).toEqual({ page }));
+    }
+    // Back to page 1 (e.g. "Clear filters"): the oldest off-screen page until the moment it is shown.
+    observer.setOptions(pageQuery(1));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(client.getQueryCache().find({ queryKey: ['tenants', 'list', { page: 1 }] })?.getObserversCount()).toBe(1);
+    // So it still hears about changes, e.g. after a tenant is created.
+    await client.invalidateQueries({ queryKey: ['tenants', 'list'] });
+    expect(loads.filter((page) => page === 1)).toHaveLength(2);
+    unsubscribe();
   });
 });

@@ -46,19 +46,19 @@ export const CACHE_LIMITS = { listPages: 10, lookups: 500 } as const;
 const isListPage = (key: QueryKey) => key[1] === 'list';
 const isLookup = (key: QueryKey) => key[0] === 'lookups' && key[2] === 'detail';
 
-/** Drops the least recently loaded off-screen queries of a kind beyond `max`. */
-function trimOffScreen(cache: QueryCache, matches: (key: QueryKey) => boolean, max: number): void {
+type CachedQuery = ReturnType<QueryCache['getAll']>[number];
+
+/**
+ * Drops the off-screen queries of a kind beyond `max`, those left longest ago first (`leftAt`: when
+ * each last left the screen). Queries still loading, or never loaded, are not candidates.
+ */
+function trimOffScreen(cache: QueryCache, matches: (key: QueryKey) => boolean, max: number, leftAt: WeakMap<CachedQuery, number>): void {
   const offScreen = cache
     .findAll({
       predicate: (query) =>
-        matches(query.queryKey) &&
-        query.getObserversCount() === 0 &&
-        query.state.fetchStatus === 'idle' &&
-        // A query just built for the next page has no observer yet either (an observer leaves the
-        // old page before joining the new one): only pages that have loaded are candidates.
-        query.state.status !== 'pending',
+        matches(query.queryKey) && query.getObserversCount() === 0 && query.state.fetchStatus === 'idle' && query.state.status !== 'pending',
     })
-    .sort((a, b) => a.state.dataUpdatedAt - b.state.dataUpdatedAt);
+    .sort((a, b) => (leftAt.get(a) ?? a.state.dataUpdatedAt) - (leftAt.get(b) ?? b.state.dataUpdatedAt));
   for (const query of offScreen.slice(0, Math.max(0, offScreen.length - max))) cache.remove(query);
 }
 
@@ -92,11 +92,19 @@ export function createQueryClient(overrides: DefaultOptions = {}): QueryClient {
     },
   });
   const cache = client.getQueryCache();
+  const leftAt = new WeakMap<CachedQuery, number>();
+  let trimming: ReturnType<typeof setTimeout> | undefined;
   cache.subscribe((event) => {
     // A query leaves the screen when its last observer goes; that is when the cache can shrink.
-    if (event.type !== 'observerRemoved') return;
-    if (isListPage(event.query.queryKey)) trimOffScreen(cache, isListPage, CACHE_LIMITS.listPages);
-    else if (isLookup(event.query.queryKey)) trimOffScreen(cache, isLookup, CACHE_LIMITS.lookups);
+    if (event.type !== 'observerRemoved' || !(isListPage(event.query.queryKey) || isLookup(event.query.queryKey))) return;
+    if (event.query.getObserversCount() === 0) leftAt.set(event.query, Date.now());
+    // Not now: an observer leaves the old page before it joins the new one, so the page it is
+    // moving to (perhaps one visited long ago) would look off-screen at this very moment.
+    trimming ??= setTimeout(() => {
+      trimming = undefined;
+      trimOffScreen(cache, isListPage, CACHE_LIMITS.listPages, leftAt);
+      trimOffScreen(cache, isLookup, CACHE_LIMITS.lookups, leftAt);
+    }, 0);
   });
   return client;
 }
