@@ -9,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import { memo, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { paths } from '@/config/paths';
+import { useMinuteClock } from '@/hooks/use-minute-clock';
 import type { PartnerRecord, TenantRecord, UserRecord } from '@/lib/lookups/queries';
 import type { AssignmentNames, Resolved } from '../api/names';
 import type { RoleAssignment } from '../api/queries';
@@ -32,6 +33,8 @@ export interface AssignmentsTableProps {
 
 /** Assignments as a table: each row reachable by its user's name, and linking to its details. */
 export function AssignmentsTable({ label, assignments, names, showUser = true, busy = false, actions }: AssignmentsTableProps) {
+  // Rows redraw only when their own data changes: the clock makes "in 3 minutes" and "Expired" move on.
+  const now = useMinuteClock();
   return (
     <TableContainer>
       <Table aria-label={label} aria-busy={busy} size="small" sx={{ opacity: busy ? 0.6 : 1, transition: 'opacity 150ms' }}>
@@ -55,6 +58,7 @@ export function AssignmentsTable({ label, assignments, names, showUser = true, b
               tenant={assignment.tenant_id ? names.tenant(assignment.tenant_id) : null}
               partner={assignment.partner_id ? names.partner(assignment.partner_id) : null}
               showUser={showUser}
+              now={now}
               actions={actions ? actions(assignment) : null}
             />
           ))}
@@ -70,6 +74,8 @@ interface AssignmentRowProps {
   tenant: Resolved<TenantRecord> | null;
   partner: Resolved<PartnerRecord> | null;
   showUser: boolean;
+  /** Not read: a new minute draws the row again (relative times, expiry). */
+  now: number;
   actions: ReactNode;
 }
 
@@ -138,6 +144,7 @@ const AssignmentRow = memo(
   (before, after) =>
     before.assignment === after.assignment &&
     before.showUser === after.showUser &&
+    before.now === after.now &&
     // Actions depend on the names too (their dialogs name the user and scope), so a row with
     // actions is drawn again whenever the table is.
     !before.actions &&
