@@ -21,6 +21,8 @@ describe('base-url', () => {
     expect(relativeToBase({ pathname: '/console/tenants', search: '?page=2', hash: '#x' }, sub)).toBe('tenants?page=2#x');
     expect(relativeToBase({ pathname: '/console', search: '', hash: '' }, sub)).toBe('');
     expect(relativeToBase({ pathname: '/elsewhere', search: '', hash: '' }, sub)).toBeNull();
+    // The router matches its basename whatever the case; so does the bootstrap's screen preload.
+    expect(relativeToBase({ pathname: '/Console/tenants', search: '', hash: '' }, sub)).toBe('tenants');
   });
 
   it.each([

@@ -26,11 +26,12 @@ export function relativeToBase(
   location: Pick<Location, 'pathname' | 'search' | 'hash'>,
   doc: Pick<Document, 'baseURI'> = document,
 ): string | null {
-  const basePath = baseUrl(doc).pathname;
+  const basePath = baseUrl(doc).pathname.toLowerCase();
   const path = location.pathname;
-  // "/console" under base "/console/" is the base itself.
-  if (path === basePath.replace(/\/$/, '')) return `${location.search}${location.hash}`;
-  if (!path.startsWith(basePath)) return null;
+  // As the router matches its basename: without regard to case. "/console" under base "/console/"
+  // is the base itself.
+  if (path.toLowerCase() === basePath.replace(/\/$/, '')) return `${location.search}${location.hash}`;
+  if (!path.toLowerCase().startsWith(basePath)) return null;
   return `${path.slice(basePath.length)}${location.search}${location.hash}`;
 }
 
