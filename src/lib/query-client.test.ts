@@ -81,20 +81,26 @@ describe('query cache limits', () => {
   });
 });
 
+/** A list on screen: one observer on page 1 of the tenants list, and the pages loaded so far. */
+function listOnScreen(options: { placeholderData?: typeof keepPreviousData; staleTime?: number }) {
+  const client = createQueryClient();
+  const loads: number[] = [];
+  const pageQuery = (page: number) => ({
+    queryKey: ['tenants', 'list', { page }],
+    queryFn: async () => {
+      loads.push(page);
+      return { page };
+    },
+    ...options,
+  });
+  const observer = new QueryObserver(client, pageQuery(1));
+  const unsubscribe = observer.subscribe(() => undefined);
+  return { client, loads, pageQuery, observer, unsubscribe };
+}
+
 describe('query cache limits while paging', () => {
   it('one observer moving page by page (as a list does) loads each page once', async () => {
-    const client = createQueryClient();
-    const loads: number[] = [];
-    const pageQuery = (page: number) => ({
-      queryKey: ['tenants', 'list', { page }],
-      queryFn: async () => {
-        loads.push(page);
-        return { page };
-      },
-      placeholderData: keepPreviousData,
-    });
-    const observer = new QueryObserver(client, pageQuery(1));
-    const unsubscribe = observer.subscribe(() => undefined);
+    const { client, loads, pageQuery, observer, unsubscribe } = listOnScreen({ placeholderData: keepPreviousData });
     const pages = CACHE_LIMITS.listPages + 10;
     // What useQuery does on each render: an optimistic result (which builds the query if the cache
     // has none), then the options in an effect.
@@ -118,18 +124,7 @@ describe('query cache limits while paging', () => {
 
 describe('query cache limits when going back', () => {
   it('never drops the page an observer is moving to, however long ago it was shown', async () => {
-    const client = createQueryClient();
-    const loads: number[] = [];
-    const pageQuery = (page: number) => ({
-      queryKey: ['tenants', 'list', { page }],
-      queryFn: async () => {
-        loads.push(page);
-        return { page };
-      },
-      staleTime: Infinity,
-    });
-    const observer = new QueryObserver(client, pageQuery(1));
-    const unsubscribe = observer.subscribe(() => undefined);
+    const { client, loads, pageQuery, observer, unsubscribe } = listOnScreen({ staleTime: Infinity });
     for (let page = 1; page <= CACHE_LIMITS.listPages + 1; page++) {
       observer.setOptions(pageQuery(page));
       await vi.waitFor(() => expect(observer.getCurrentResult().data).toEqual({ page }));
