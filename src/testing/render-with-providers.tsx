@@ -5,8 +5,9 @@ import type { ReactElement } from 'react';
 import type { RouteObject } from 'react-router-dom';
 import { AppProvider } from '@/app/provider';
 import { AppRoutes } from '@/app/router';
-import { AppRouter, createTestHistory } from '@/lib/navigation/app-router';
+import { AppRouter } from '@/lib/navigation/app-router';
 import { createQueryClient } from '@/lib/query-client';
+import { createTestHistory } from './test-history';
 
 /** A fresh QueryClient per test: no retries, otherwise the app's defaults. */
 export function createTestQueryClient(): QueryClient {

@@ -2,7 +2,8 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { lazy, Suspense, type ReactElement } from 'react';
 import { Link, useRoutes, useSearchParams } from 'react-router-dom';
-import { AppRouter, createTestHistory, trackNavigation, useNavigationPending } from './app-router';
+import { createTestHistory } from '@/testing/test-history';
+import { AppRouter, trackNavigation, useNavigationPending } from './app-router';
 
 let finishDownload: () => void = () => undefined;
 const Slow = lazy(() =>

@@ -8,17 +8,12 @@ import {
   useSyncExternalStore,
   type ReactNode,
 } from 'react';
-import { Router, UNSAFE_createBrowserHistory, UNSAFE_createMemoryHistory } from 'react-router-dom';
+import { Router, UNSAFE_createBrowserHistory } from 'react-router-dom';
 import { guardHistory, type Blocker, type BlockerFunction, type GuardedHistory } from './guarded-history';
 
 /** The browser's history, guarded (see guarded-history.ts). */
 export function createAppHistory(): GuardedHistory {
   return guardHistory(UNSAFE_createBrowserHistory({ v5Compat: true }));
-}
-
-/** An in-memory history starting at `url`, for tests. */
-export function createTestHistory(url = '/'): GuardedHistory {
-  return guardHistory(UNSAFE_createMemoryHistory({ initialEntries: [url], v5Compat: true }));
 }
 
 const HistoryContext = createContext<GuardedHistory | null>(null);

@@ -2,7 +2,8 @@ import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { AppRouter, createTestHistory } from '@/lib/navigation/app-router';
+import { AppRouter } from '@/lib/navigation/app-router';
+import { createTestHistory } from '@/testing/test-history';
 import { useUnsavedChangesGuard } from './unsaved-changes-guard';
 
 // As after a deploy that removed the old chunk, or offline: the dialog's code cannot be fetched.
