@@ -149,11 +149,13 @@ describe('bearer authentication', () => {
     expect(await expectContract<HTTPError>(res, 'get', ME)).toEqual({ detail: 'Token has expired' });
   });
 
-  it('decides permissions by the role claim alone', async () => {
-    // Rhea is a Super Admin in the database, but this token says tenant_admin.
-    const token = await h.token({ ...CLAIMS.superAdmin, role: 'tenant_admin' });
-    const res = await h.call('GET', '/api/v1/admin/admin-roles/', { token });
-    expect(res.status).toBe(403);
+  it('decides permissions from the database, not from the role claim', async () => {
+    // Rhea is a Super Admin in the database; a token that says tenant_admin changes nothing.
+    const understated = await h.token({ ...CLAIMS.superAdmin, role: 'tenant_admin' });
+    expect((await h.call('GET', '/api/v1/admin/admin-roles/', { token: understated })).status).toBe(200);
+    // Eve's only role has expired: a (validly signed) token claiming super_admin opens nothing.
+    const overstated = await h.token({ ...CLAIMS.expiredAdmin, role: 'super_admin' });
+    expect((await h.call('GET', '/api/v1/admin/admin-roles/', { token: overstated })).status).toBe(403);
   });
 });
 

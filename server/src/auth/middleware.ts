@@ -1,50 +1,70 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
-import { TokenError, verifyAccessToken, type AccessClaims, type RoleClaim } from './tokens';
+import { resolveAdminRole, type ResolvedAdminRole } from '../oidc/roles';
+import { TokenError, verifyAccessToken, type AccessClaims } from './tokens';
+
+/** The signed-in caller as the database knows them right now (not as the token remembers them). */
+export interface Caller {
+  /** usr_... (the token's subject, still a live, ACTIVE user). */
+  id: string;
+  /** The user's own tenant. */
+  tenantId: string | null;
+  /** The highest admin role assignment in force at this request, or null: no admin. */
+  admin: ResolvedAdminRole | null;
+}
 
 /** What the auth middleware leaves on the Hono context for the routes. */
 export interface AuthEnv {
-  Variables: { auth: AccessClaims };
+  Variables: { auth: AccessClaims; caller: Caller };
 }
-
-const ROLE_CLAIMS: readonly RoleClaim[] = ['super_admin', 'partner_admin', 'tenant_admin'];
 
 function unauthorized(detail: string, challenge: string): HttpError {
   return new HttpError(401, detail, { 'WWW-Authenticate': challenge });
 }
 
 /**
- * Requires `Authorization: Bearer <access token>`. Missing or unverifiable → 401 "Not
- * authenticated"; expired → 401 "Token has expired" with error="invalid_token", so a client
- * knows a refresh may help. The claims are then available as `c.get('auth')`.
+ * Requires `Authorization: Bearer <access token>`. Missing or unverifiable (an ID token
+ * included: only `typ: at+jwt` opens the API) → 401 "Not authenticated"; expired → 401 "Token
+ * has expired" with error="invalid_token", so a client knows a refresh may help.
+ *
+ * Then the caller is read from the database on every request: a deleted or suspended user gets
+ * 401, and `c.get('caller').admin` is the role in force *now* (resolveAdminRole, the same
+ * function /auth/me and the token endpoint use). The token's `role` claim decides nothing: a
+ * revoked, deactivated or expired Super Admin loses every right at the next request, instead of
+ * keeping them (and the power to re-grant them) until the token expires.
  */
 export function requireAuth(ctx: AppContext): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     const header = c.req.header('Authorization') ?? '';
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match?.[1]) throw unauthorized('Not authenticated', 'Bearer');
+    let claims: AccessClaims;
     try {
-      c.set('auth', await verifyAccessToken(ctx, match[1]));
+      claims = await verifyAccessToken(ctx, match[1]);
     } catch (err) {
       if (err instanceof TokenError && err.reason === 'expired') {
         throw unauthorized('Token has expired', 'Bearer error="invalid_token", error_description="The access token expired"');
       }
       throw unauthorized('Not authenticated', 'Bearer');
     }
+    const [user] = await ctx.db.query<{ id: string; tenant_id: string | null }>(
+      "SELECT id, tenant_id FROM users WHERE id = $1 AND deleted_at IS NULL AND status = 'ACTIVE'",
+      [claims.sub],
+    );
+    if (!user) {
+      throw unauthorized('User not found', 'Bearer error="invalid_token", error_description="The user can no longer sign in"');
+    }
+    c.set('auth', claims);
+    c.set('caller', { id: user.id, tenantId: user.tenant_id, admin: await resolveAdminRole(ctx.db, user.id, ctx.now()) });
     await next();
   };
 }
 
-/** The token's admin role (the claim alone decides; there is no database lookup), or null. */
-export function roleOf(claims: AccessClaims): RoleClaim | null {
-  return claims.role && ROLE_CLAIMS.includes(claims.role) ? claims.role : null;
-}
-
-/** 403 with `detail` unless the token says super_admin. Runs after requireAuth. */
+/** 403 with `detail` unless the caller holds Super Admin in force now. Runs after requireAuth. */
 export function requireSuperAdmin(detail: string): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
-    if (roleOf(c.get('auth')) !== 'super_admin') throw new HttpError(403, detail);
+    if (c.get('caller').admin?.role !== 'SUPER_ADMIN') throw new HttpError(403, detail);
     await next();
   };
 }

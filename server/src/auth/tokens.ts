@@ -57,6 +57,10 @@ export async function verifyAccessToken(ctx: AppContext, token: string): Promise
       issuer: ctx.config.publicUrl + '/api/v1/platform/oauth',
       audience: ctx.config.client.clientId,
       algorithms: ['RS256'],
+      // RFC 9068: only access tokens open the API. ID tokens share issuer, audience and subject
+      // but carry typ "JWT"; without this check one would pass as a bearer token.
+      typ: 'at+jwt',
+      requiredClaims: ['exp', 'iat', 'sub'],
       currentDate: ctx.now(),
     });
     if (typeof payload.sub !== 'string' || !payload.sub.startsWith('usr_')) {

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requireAuth, type AuthEnv } from '../auth/middleware';
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
-import { adminClaims, resolveAdminRole } from '../oidc/roles';
+import { adminClaims } from '../oidc/roles';
 import { refuseOtherMethods } from './shared/paths';
 
 interface MeRow {
@@ -25,10 +25,10 @@ export function authMeRoutes(ctx: AppContext): Hono<AuthEnv> {
   app.get('/auth/me', requireAuth(ctx), async (c) => {
     const [user] = await ctx.db.query<MeRow>(
       'SELECT id, email, display_name, first_name, last_name, tenant_id FROM users WHERE id = $1 AND deleted_at IS NULL',
-      [c.get('auth').sub],
+      [c.get('caller').id],
     );
     if (!user) throw new HttpError(401, 'User not found', { 'WWW-Authenticate': 'Bearer error="invalid_token"' });
-    const resolved = await resolveAdminRole(ctx.db, user.id, ctx.now());
+    const resolved = c.get('caller').admin;
     const claims = adminClaims(user.tenant_id, resolved);
     const name = [user.first_name, user.last_name].filter(Boolean).join(' ');
     return c.json({

@@ -1,6 +1,5 @@
 import { Hono } from 'hono';
-import { requireAuth, requireSuperAdmin, roleOf, type AuthEnv } from '../../auth/middleware';
-import type { AccessClaims } from '../../auth/tokens';
+import { requireAuth, requireSuperAdmin, type AuthEnv, type Caller } from '../../auth/middleware';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/db';
 import { conflict, forbidden, notFound, RequestValidationError } from '../../http/errors';
@@ -23,17 +22,17 @@ import {
 } from './tenant-store';
 
 /**
- * What a token may read: super admins everything, partner admins the tenants of their
- * `partner_id` claim, tenant admins the tenant of their `tenant_id` claim. Others: 403.
+ * What the caller may read, from the role in force now (not the token's claims): super admins
+ * everything, partner admins their partner's tenants, tenant admins their tenant. Others: 403.
  */
-function tenantScope(claims: AccessClaims): TenantScope {
-  switch (roleOf(claims)) {
-    case 'super_admin':
+function tenantScope(caller: Caller): TenantScope {
+  switch (caller.admin?.role) {
+    case 'SUPER_ADMIN':
       return { kind: 'all' };
-    case 'partner_admin':
-      return claims.partner_id ? { kind: 'partner', partnerId: claims.partner_id } : { kind: 'none' };
-    case 'tenant_admin':
-      return claims.tenant_id ? { kind: 'tenant', tenantId: claims.tenant_id } : { kind: 'none' };
+    case 'PARTNER_ADMIN':
+      return caller.admin.partnerId ? { kind: 'partner', partnerId: caller.admin.partnerId } : { kind: 'none' };
+    case 'TENANT_ADMIN':
+      return caller.admin.tenantId ? { kind: 'tenant', tenantId: caller.admin.tenantId } : { kind: 'none' };
     default:
       throw forbidden('Only admins can view tenants');
   }
@@ -66,7 +65,7 @@ export function tenantRoutes(ctx: AppContext): Hono<AuthEnv> {
   };
 
   app.on('GET', collection('/tenants'), auth, async (c) => {
-    const scope = tenantScope(c.get('auth'));
+    const scope = tenantScope(c.get('caller'));
     const q = parseQuery(c, {
       ...pageParams,
       search: optional(str()),
@@ -85,7 +84,7 @@ export function tenantRoutes(ctx: AppContext): Hono<AuthEnv> {
   });
 
   app.get('/tenants/:tenant_id', auth, async (c) => {
-    const scope = tenantScope(c.get('auth'));
+    const scope = tenantScope(c.get('caller'));
     return c.json(await mustExist(c.req.param('tenant_id'), scope));
   });
 
