@@ -110,6 +110,9 @@ export default defineConfig({
           environment: 'node',
           globals: true,
           include: ['server/test/**/*.test.ts'],
+          // One throwaway PostgreSQL cluster for the run (~1 s), for the tests that need a real
+          // server's concurrency: see server/test/support/postgres-cluster.ts.
+          globalSetup: ['server/test/support/postgres-cluster.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,
         },

@@ -49,13 +49,18 @@ export interface ApiHarness {
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  /** A real PostgreSQL database (postgres.ts's createTestDatabase) instead of in-memory PGlite. */
+  databaseUrl?: string;
+}
+
 /**
  * One in-memory database per test file (opening PGlite and migrating takes seconds), seeded
  * with the standard data at TEST_NOW, a movable clock, and a caller that signs requests as
  * any seeded account.
  */
-export async function createApiHarness(): Promise<ApiHarness> {
-  const config = testConfig();
+export async function createApiHarness(options: HarnessOptions = {}): Promise<ApiHarness> {
+  const config = testConfig({ databaseUrl: options.databaseUrl ?? null });
   let now = TEST_NOW;
   const ctx: AppContext = {
     db: await openDb(config),
