@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { requireAuth, requireSuperAdmin, type AuthEnv } from '../../auth/middleware';
 import type { AppContext } from '../../context';
+import type { Db } from '../../db/db';
 import { badRequest, conflict, notFound, RequestValidationError } from '../../http/errors';
 import { pageParams } from '../../http/pagination';
 import { parseBody, parseQuery } from '../../http/request';
@@ -17,6 +18,7 @@ import {
   insertAdminRole,
   listAdminRoles,
   listAdminRolesOfUser,
+  lockScope,
   softDeleteAdminRole,
   updateAdminRole,
 } from './admin-role-store';
@@ -26,7 +28,7 @@ export function adminRoleRoutes(ctx: AppContext): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   const auth = requireAuth(ctx);
   const superOnly = requireSuperAdmin('Only Super Admins can manage admin roles');
-  const mustExist = async (id: string) => (await getAdminRole(ctx.db, id)) ?? Promise.reject(notFound('Admin role'));
+  const mustExist = async (id: string, db: Db = ctx.db) => (await getAdminRole(db, id)) ?? Promise.reject(notFound('Admin role'));
 
   app.on('GET', collection('/admin-roles'), auth, superOnly, async (c) => {
     const q = parseQuery(c, {
@@ -49,6 +51,7 @@ export function adminRoleRoutes(ctx: AppContext): Hono<AuthEnv> {
     if (missing.length) throw new RequestValidationError(missing);
     const scope = { user_id: body.user_id, role: body.role, partner_id: body.partner_id ?? null, tenant_id: body.tenant_id ?? null };
     const created = await ctx.db.transaction(async (tx) => {
+      await lockScope(tx, scope);
       if (await findActiveDuplicate(tx, scope, now)) throw conflict(describeDuplicate(scope));
       return insertAdminRole(tx, { ...scope, id: newId('adr'), expires_at: body.expires_at ?? null, granted_by: c.get('auth').sub }, now);
     });
@@ -74,11 +77,15 @@ export function adminRoleRoutes(ctx: AppContext): Hono<AuthEnv> {
     }
     if (changes.is_active === undefined && changes.expires_at === undefined) return c.json(role);
     const updated = await ctx.db.transaction(async (tx) => {
-      const isActive = changes.is_active ?? role.is_active;
-      const expiresAt = changes.expires_at !== undefined ? changes.expires_at : role.expires_at === null ? null : new Date(role.expires_at);
+      // The scope never changes (only is_active and expires_at can), so the row read above names
+      // the right lock; its flags are read again under it, as a concurrent PATCH may have changed them.
+      await lockScope(tx, role);
+      const current = await mustExist(role.id, tx);
+      const isActive = changes.is_active ?? current.is_active;
+      const expiresAt = changes.expires_at !== undefined ? changes.expires_at : current.expires_at === null ? null : new Date(current.expires_at);
       const inForce = isActive && (expiresAt === null || expiresAt.getTime() > now.getTime());
-      if (inForce && (await findActiveDuplicate(tx, role, now, role.id))) throw conflict(describeDuplicate(role));
-      return updateAdminRole(tx, role.id, changes, now);
+      if (inForce && (await findActiveDuplicate(tx, current, now, current.id))) throw conflict(describeDuplicate(current));
+      return updateAdminRole(tx, current.id, changes, now);
     });
     return c.json(updated);
   });

@@ -58,7 +58,29 @@ export interface Scope {
   tenant_id: string | null;
 }
 
-/** Another assignment in force with the same user, role and scope, if any. */
+/** First key of the two-key advisory locks taken on an assignment's scope ('adr' in ASCII). */
+const SCOPE_LOCK_SPACE = 0x616472;
+
+/**
+ * Serialises, until the transaction ends, every write that could put this user+role+scope in
+ * force: take it before findActiveDuplicate, in the same transaction, and the check-then-write
+ * cannot interleave with another one on the same scope (on a real server, 50 identical parallel
+ * assigns made several duplicates before it). The next statement's snapshot sees what the
+ * previous holder committed.
+ *
+ * Why a lock and not a unique index: "in force" is `is_active AND (expires_at IS NULL OR
+ * expires_at > now)`, and an index predicate cannot mention now(); an assignment that has
+ * expired still says is_active and must not block a new one. An advisory lock works the same on
+ * PGlite (which runs one transaction at a time anyway) and PostgreSQL; SERIALIZABLE would need a
+ * retry loop around every write. A hash collision between two scopes only makes them wait for
+ * each other.
+ */
+export async function lockScope(tx: Db, scope: Scope): Promise<void> {
+  const key = JSON.stringify([scope.user_id, scope.role, scope.partner_id, scope.tenant_id]);
+  await tx.query('SELECT 1 AS locked FROM pg_advisory_xact_lock($1::int, hashtext($2))', [SCOPE_LOCK_SPACE, key]);
+}
+
+/** Another assignment in force with the same user, role and scope, if any (take lockScope first). */
 export async function findActiveDuplicate(db: Db, scope: Scope, now: Date, exceptId?: string): Promise<AdminRoleRow | undefined> {
   const p = new Params();
   const [row] = await db.query<AdminRoleRow>(
