@@ -6,6 +6,7 @@
 import { serve } from '@hono/node-server';
 import { createApp, createContext } from './app';
 import { loadConfig } from './config';
+import { DataDirLockedError } from './db/data-dir-lock';
 import { parseSeedArgs } from './seed/args';
 import { accountsLine, describeSummary, isSeeded, seed } from './seed/seed';
 
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err);
+  // Another server on the same DATA_DIR: the message says what to do, a stack would bury it.
+  console.error(err instanceof DataDirLockedError ? err.message : err);
   process.exit(1);
 });

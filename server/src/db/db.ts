@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PoolClient, Pool } from 'pg';
 import type { ServerConfig } from '../config';
+import { lockDataDir, type DataDirLock } from './data-dir-lock';
 
 /**
  * The little the stand-in needs of a database, so the same SQL runs on PGlite (embedded,
@@ -21,7 +22,12 @@ const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../migr
 
 export async function openDb(config: Pick<ServerConfig, 'dataDir' | 'databaseUrl'>): Promise<Db> {
   const db = config.databaseUrl ? await openPg(config.databaseUrl) : await openPglite(config.dataDir);
-  await migrate(db);
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
   return db;
 }
 
@@ -29,16 +35,25 @@ async function openPglite(dataDir: string | null): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   let dir: string | undefined;
+  let lock: DataDirLock | undefined;
   if (dataDir) {
+    // Before anything touches the files: a second process on the same folder corrupts it.
+    lock = lockDataDir(dataDir);
     dir = join(dataDir, 'pglite');
     mkdirSync(dir, { recursive: true });
   }
-  const pg = await PGlite.create({
-    dataDir: dir,
-    extensions: { pg_trgm },
-    // Same value shapes as the pg driver below: timestamps as ISO strings, bigint as number.
-    parsers: { 1184: (v: string) => new Date(v).toISOString(), 20: (v: string) => Number(v) },
-  });
+  let pg: InstanceType<typeof PGlite>;
+  try {
+    pg = await PGlite.create({
+      dataDir: dir,
+      extensions: { pg_trgm },
+      // Same value shapes as the pg driver below: timestamps as ISO strings, bigint as number.
+      parsers: { 1184: (v: string) => new Date(v).toISOString(), 20: (v: string) => Number(v) },
+    });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   // PGlite runs one statement at a time; a queue keeps a transaction's statements together.
   let chain: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -53,7 +68,13 @@ async function openPglite(dataDir: string | null): Promise<Db> {
       await pg.exec(sql);
     },
     transaction: (fn) => pg.transaction((tx) => fn(wrapTx(tx))) as never,
-    close: () => pg.close(),
+    close: async () => {
+      try {
+        await pg.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
   function wrapTx(tx: { query: typeof pg.query; exec: typeof pg.exec }): Db {
     const inner: Db = {

@@ -28,6 +28,14 @@ async function main(): Promise<number> {
   }
 }
 
+// Ctrl+C or a kill: leave through process.exit, so the data folder's lock is released at once.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.once(signal, () => {
+    console.error(`${signal}: seeding interrupted`);
+    process.exit(code);
+  });
+}
+
 main().then(
   (code) => process.exit(code),
   (err: unknown) => {
