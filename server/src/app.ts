@@ -5,12 +5,13 @@ import type { ServerConfig } from './config';
 import type { AppContext } from './context';
 import { openDb } from './db/db';
 import { handleError } from './http/errors';
+import { limitBody, MAX_JSON_BODY_BYTES, rejectMalformedUrl } from './http/hostile-input';
 import { createOidcRoutes } from './oidc/routes';
 import { createAdminRoutes } from './routes/admin-api';
 
 /**
  * The whole stand-in as one Hono app: CORS for the console's origins, the Admin API under
- * /api/v1/admin, the OIDC provider under /api/v1/platform, FastAPI-shaped 404 and 500.
+ * /api/v1/admin (behind a body limit and a URL check), the OIDC provider under /api/v1/platform, FastAPI-shaped 404 and 500.
  * Tests call `createApp(ctx).request(...)`; main.ts serves it.
  */
 export function createApp(ctx: AppContext): Hono {
@@ -27,6 +28,8 @@ export function createApp(ctx: AppContext): Hono {
       maxAge: 600,
     }),
   );
+  // Before any route: 413 past 1 MB, 422 for NUL or invalid UTF-8 in the path or query.
+  app.use('/api/v1/admin/*', limitBody(MAX_JSON_BODY_BYTES), rejectMalformedUrl());
   app.route('/api/v1/admin', createAdminRoutes(ctx));
   app.route('/api/v1/platform', createOidcRoutes(ctx));
   app.notFound((c) => c.json({ detail: 'Not Found' }, 404));

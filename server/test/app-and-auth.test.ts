@@ -102,7 +102,7 @@ describe('paths', () => {
       expect(res.status).toBe(500);
       expect(await res.json()).toEqual({ detail: 'Internal Server Error' });
       expect(log).toHaveBeenCalled();
-      expect(String(log.mock.calls[0]?.[1])).toMatch(/connection lost/);
+      expect(String(log.mock.calls[0]?.[0])).toMatch(/connection lost/);
     } finally {
       log.mockRestore();
     }

@@ -53,6 +53,8 @@ export function handleError(err: Error, c: Context): Response {
   if (err instanceof HTTPException) {
     return err.getResponse();
   }
-  console.error(`[server] ${c.req.method} ${c.req.path} failed:`, err);
+  // The path is quoted (JSON escapes): a %0A in it cannot forge a log line. Only the error's
+  // stack is written, never its parameters or the request body (emails, passwords).
+  console.error(`[server] ${c.req.method} ${JSON.stringify(c.req.path)} failed: ${err.stack ?? `${err.name}: ${err.message}`}`);
   return c.json({ detail: 'Internal Server Error' }, 500);
 }

@@ -1,10 +1,12 @@
 import { int, withDefault } from './validate';
 
 export const MAX_PER_PAGE = 100;
+/** Past any real list (100,000 tenants one per page); keeps OFFSET arithmetic sane. */
+export const MAX_PAGE = 1_000_000;
 
-/** `page` (>= 1, default 1) and `per_page` (1..100, default 20): spread into a route's query shape. */
+/** `page` (1..1,000,000, default 1) and `per_page` (1..100, default 20): spread into a route's query shape. */
 export const pageParams = {
-  page: withDefault(int({ ge: 1 }), () => 1),
+  page: withDefault(int({ ge: 1, le: MAX_PAGE }), () => 1),
   per_page: withDefault(int({ ge: 1, le: MAX_PER_PAGE }), () => 20),
 };
 

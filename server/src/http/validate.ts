@@ -141,6 +141,8 @@ export function str(rules: { min?: number; max?: number; pattern?: string } = {}
 }
 
 const EMAIL = /^[^\s@"(),:;<>[\\\]]+@([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+/** RFC 5321's limit on a forward path, which email-validator enforces too. */
+export const MAX_EMAIL_LENGTH = 254;
 
 /** pydantic's EmailStr: a value_error with email-validator's style of message. */
 export function email(): Validator<string> {
@@ -148,6 +150,11 @@ export function email(): Validator<string> {
   return (input, loc, issues) => {
     const value = base(input, loc, issues);
     if (value === INVALID) return INVALID;
+    if (value.length > MAX_EMAIL_LENGTH) {
+      const reason = `The email address is too long (${value.length - MAX_EMAIL_LENGTH} characters too many).`;
+      issues.push({ loc, msg: `value is not a valid email address: ${reason}`, type: 'value_error', input: value.slice(0, 64) + '…', ctx: { reason } });
+      return INVALID;
+    }
     if (EMAIL.test(value)) return value;
     const reason = !value.includes('@')
       ? 'An email address must have an @-sign.'
@@ -201,6 +208,11 @@ export function int(rules: { ge?: number; le?: number } = {}): Validator<number>
         return INVALID;
       }
       n = Number(input);
+      // "1" and 400 zeros is Infinity to JavaScript (and `null` in JSON): beyond any bound here.
+      if (!Number.isSafeInteger(n)) {
+        issues.push({ loc, msg: 'Unable to parse input string as an integer, exceeded maximum size', type: 'int_parsing_size', input });
+        return INVALID;
+      }
     } else {
       issues.push({ loc, msg: 'Input should be a valid integer', type: 'int_type', input });
       return INVALID;
@@ -256,6 +268,25 @@ export function dict(): Validator<Record<string, unknown>> {
     issues.push({ loc, msg: 'Input should be a valid dictionary', type: 'dict_type', input });
     return INVALID;
   };
+}
+
+/**
+ * A cap on how large a free-form value may be once stored (its JSON text, in UTF-8 bytes), so
+ * branding or unknown settings keys cannot fill the database one 1 MB request at a time.
+ */
+export function maxJsonBytes<T>(validate: Validator<T>, limit: number): Validator<T> {
+  return (input, loc, issues) => {
+    const value = validate(input, loc, issues);
+    if (value === INVALID) return INVALID;
+    const size = Buffer.byteLength(JSON.stringify(value), 'utf8');
+    if (size <= limit) return value;
+    issues.push(valueErrorIssue(loc, `must be at most ${limit / 1024} KB as JSON (this is ${Math.ceil(size / 1024)} KB)`, { max_bytes: limit }));
+    return INVALID;
+  };
+}
+
+function valueErrorIssue(loc: Loc, message: string, ctx: Record<string, unknown>): ValidationIssue {
+  return { loc, msg: `Value error, ${message}`, type: 'value_error', ctx };
 }
 
 const ISO_DATETIME =

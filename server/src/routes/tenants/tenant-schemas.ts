@@ -5,6 +5,7 @@ import {
   email,
   int,
   list,
+  maxJsonBytes,
   nullable,
   object,
   oneOf,
@@ -19,6 +20,9 @@ import {
 export const TENANT_STATUSES = ['ACTIVE', 'SUSPENDED'] as const;
 export const MFA_METHODS = ['totp', 'sms', 'email', 'webauthn'] as const;
 export const SLUG_PATTERN = '^[a-z0-9-]{3,63}$';
+/** Caps on what a tenant may store as JSON: generous for real settings and branding (~1 KB). */
+export const MAX_SETTINGS_BYTES = 32 * 1024;
+export const MAX_BRANDING_BYTES = 32 * 1024;
 
 /** Unknown password-policy keys are kept as they are, like unknown settings keys. */
 const passwordPolicy = object(
@@ -38,7 +42,7 @@ const passwordPolicy = object(
  * A tenant's settings: the four known keys are validated and defaulted; any other key is kept
  * as it came. Model rule: MFA required needs at least one method (loc .../mfa_methods).
  */
-export const tenantSettings = refine(
+export const tenantSettings = maxJsonBytes(refine(
   object(
     {
       mfa_required: withDefault(bool(), () => false),
@@ -53,7 +57,9 @@ export const tenantSettings = refine(
       issues.push(valueError([...loc, 'mfa_methods'], 'at least one MFA method is required when MFA is required', settings.mfa_methods));
     }
   },
-);
+), MAX_SETTINGS_BYTES);
+
+const branding = () => maxJsonBytes(dict(), MAX_BRANDING_BYTES);
 
 /** The settings a tenant gets when none are sent. */
 export const defaultSettings = (): Record<string, unknown> => parse(tenantSettings, {}, []);
@@ -66,7 +72,7 @@ export const tenantCreate = object(
     contact_email: withDefault(nullable(email()), () => null),
     partner_id: withDefault(nullable(str()), () => null),
     settings: withDefault(tenantSettings, defaultSettings),
-    branding: withDefault(dict(), () => ({})),
+    branding: withDefault(branding(), () => ({})),
   },
   { extra: 'forbid' },
 );
@@ -80,7 +86,7 @@ export const tenantUpdate = object(
     contact_email: optional(nullable(email())),
     partner_id: optional(nullable(str())),
     settings: optional(tenantSettings),
-    branding: optional(dict()),
+    branding: optional(branding()),
   },
   { extra: 'forbid' },
 );
