@@ -22,8 +22,8 @@ export function createApp(ctx: AppContext): Hono {
     cors({
       origin: (origin) => (allowed.has(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type'],
-      exposeHeaders: ['WWW-Authenticate'],
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match'],
+      exposeHeaders: ['WWW-Authenticate', 'ETag'],
       credentials: true,
       maxAge: 600,
     }),

@@ -106,7 +106,11 @@ export interface paths {
         delete: operations["deleteTenant"];
         options?: never;
         head?: never;
-        /** @description A `settings` value replaces the whole settings object. */
+        /**
+         * @description A `settings` value replaces the whole settings object. With `If-Match` (the ETag of the
+         *     tenant as it was loaded) the save happens only if nobody changed the tenant since: else 412
+         *     and nothing changes. Without it, the save happens regardless [extension, decided].
+         */
         patch: operations["updateTenant"];
         trace?: never;
     };
@@ -408,6 +412,24 @@ export interface components {
                 "application/json": components["schemas"]["HTTPError"];
             };
         };
+        /** @description If-Match no longer matches the resource's ETag; nothing changed */
+        PreconditionFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HTTPError"];
+            };
+        };
+        /** @description The request body is over 1 MB */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["HTTPError"];
+            };
+        };
         /** @description FastAPI-style validation error */
         ValidationError: {
             headers: {
@@ -423,7 +445,10 @@ export interface components {
         PerPage: number;
     };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description A strong entity tag of the resource as returned; send it back in If-Match. */
+        ETag: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -504,6 +529,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -617,6 +643,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -666,6 +693,7 @@ export interface operations {
             /** @description The new tenant */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -675,6 +703,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
         };
     };
@@ -692,6 +721,7 @@ export interface operations {
             /** @description One tenant */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -729,7 +759,10 @@ export interface operations {
     updateTenant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The tenant's ETag when it was loaded, or `*`. */
+                "If-Match"?: string;
+            };
             path: {
                 tenant_id: string;
             };
@@ -744,6 +777,7 @@ export interface operations {
             /** @description The updated tenant */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -754,6 +788,8 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
         };
     };

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { requireAuth, requireSuperAdmin, type AuthEnv, type Caller } from '../../auth/middleware';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/db';
-import { conflict, forbidden, notFound, RequestValidationError } from '../../http/errors';
+import { conflict, forbidden, HttpError, notFound, RequestValidationError } from '../../http/errors';
 import { pageParams } from '../../http/pagination';
 import { parseBody, parseQuery } from '../../http/request';
 import { oneOf, optional, str } from '../../http/validate';
@@ -13,11 +13,14 @@ import { isUniqueViolation } from '../shared/sql';
 import { TENANT_STATUSES, tenantCreate, tenantUpdate } from './tenant-schemas';
 import {
   getTenant,
+  getTenantForUpdate,
   insertTenant,
   listTenants,
   slugTaken,
   softDeleteTenant,
+  tenantEtag,
   updateTenant,
+  type TenantRow,
   type TenantScope,
 } from './tenant-store';
 
@@ -37,6 +40,24 @@ function tenantScope(caller: Caller): TenantScope {
       throw forbidden('Only admins can view tenants');
   }
 }
+
+/**
+ * RFC 9110 If-Match: `*` or a list of entity tags, any of which may match (weak tags never do:
+ * If-Match uses the strong comparison). Null when the header was not sent.
+ */
+function ifMatchAllows(header: string | undefined, current: TenantRow): boolean | null {
+  if (header === undefined) return null;
+  const value = header.trim();
+  if (value === '*') return true;
+  const etag = tenantEtag(current);
+  return value.split(',').some((tag) => tag.trim() === etag);
+}
+
+const stale = () =>
+  new HttpError(
+    412,
+    'The tenant has changed since you loaded it (If-Match does not match its ETag). Load it again and reapply your changes.',
+  );
 
 const slugClash = (slug: string) => conflict(`A tenant with slug '${slug}' already exists`);
 
@@ -80,12 +101,13 @@ export function tenantRoutes(ctx: AppContext): Hono<AuthEnv> {
     await partnerMustExist(body.partner_id);
     const now = ctx.now();
     const created = await guardSlug(ctx.db, body.slug, undefined, (tx) => insertTenant(tx, newId('tnt'), body, now));
-    return c.json(created, 201);
+    return c.json(created, 201, { ETag: tenantEtag(created) });
   });
 
   app.get('/tenants/:tenant_id', auth, async (c) => {
     const scope = tenantScope(c.get('caller'));
-    return c.json(await mustExist(c.req.param('tenant_id'), scope));
+    const tenant = await mustExist(c.req.param('tenant_id'), scope);
+    return c.json(tenant, 200, { ETag: tenantEtag(tenant) });
   });
 
   app.patch('/tenants/:tenant_id', auth, superOnly, async (c) => {
@@ -93,8 +115,17 @@ export function tenantRoutes(ctx: AppContext): Hono<AuthEnv> {
     const tenant = await mustExist(c.req.param('tenant_id'), { kind: 'all' });
     await partnerMustExist(changes.partner_id);
     const now = ctx.now();
-    const updated = await guardSlug(ctx.db, changes.slug, tenant.id, (tx) => updateTenant(tx, tenant.id, changes, now));
-    return c.json(updated);
+    const ifMatch = c.req.header('If-Match');
+    const updated = await guardSlug(ctx.db, changes.slug, tenant.id, async (tx) => {
+      // Checked on the locked row, in the write's transaction: no save can slip in between.
+      if (ifMatch !== undefined) {
+        const current = await getTenantForUpdate(tx, tenant.id);
+        if (!current) throw notFound('Tenant');
+        if (!ifMatchAllows(ifMatch, current)) throw stale();
+      }
+      return updateTenant(tx, tenant.id, changes, now);
+    });
+    return c.json(updated, 200, { ETag: tenantEtag(updated) });
   });
 
   app.delete('/tenants/:tenant_id', auth, superOnly, async (c) => {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../../db/db';
 import type { Page } from '../../http/pagination';
 import { containsPattern, fetchPage, Params } from '../shared/sql';
@@ -72,6 +73,20 @@ export async function getTenant(db: Db, id: string, scope: TenantScope): Promise
   const inScope = scopeCondition(scope, p);
   if (inScope) where.push(inScope);
   const [row] = await db.query<TenantRow>(`SELECT ${COLUMNS} FROM tenants WHERE ${where.join(' AND ')}`, p.values);
+  return row;
+}
+
+/**
+ * A strong ETag of the tenant as the API shows it: any change to any field (updated_at included)
+ * changes it. Derived from the row, so no version column is needed and a read and a write agree.
+ */
+export function tenantEtag(row: TenantRow): string {
+  return `"${createHash('sha256').update(JSON.stringify(row)).digest('base64url').slice(0, 27)}"`;
+}
+
+/** The live tenant, its row locked until the transaction ends (a PATCH's If-Match check). */
+export async function getTenantForUpdate(db: Db, id: string): Promise<TenantRow | undefined> {
+  const [row] = await db.query<TenantRow>(`SELECT ${COLUMNS} FROM tenants WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [id]);
   return row;
 }
 
