@@ -322,6 +322,46 @@ test.describe('security settings', () => {
   });
 });
 
+test.describe('a save racing another admin', () => {
+  test("an edit saved between the console's check and its save is not overwritten: the server's 412 opens the choice", async ({
+    page,
+    tenants,
+    tenantPage,
+  }) => {
+    const tenant = await tenants.create({ settings: SETTINGS_WITH_EXTRAS });
+    await tenantPage.goTo(tenant.id, tenant.name);
+
+    // Hold our PATCH until another admin has saved: the console read the tenant before that save,
+    // so only the ETag it sends as If-Match can tell.
+    let sentIfMatch: string | null = null;
+    let raced = false;
+    await page.route(`**/api/v1/admin/tenants/${tenant.id}`, async (route) => {
+      if (route.request().method() !== 'PATCH' || raced) return route.continue();
+      raced = true;
+      sentIfMatch = (await route.request().headerValue('if-match')) ?? null;
+      await tenants.update(tenant.id, { settings: { ...SETTINGS_WITH_EXTRAS, session_timeout: 90, data_residency: 'eu-west' } });
+      return route.continue();
+    });
+    await tenantPage.setNumber('Minimum length (characters)', '16');
+    await tenantPage.saveSettings();
+
+    const conflict = tenantPage.dialog('Someone else changed this tenant');
+    await expect(conflict).toBeVisible();
+    expect(sentIfMatch).toMatch(/^"/);
+    // Nothing of ours was written: their save stands as they made it.
+    const theirs = await tenants.get(tenant.id);
+    expect(theirs?.settings).toMatchObject({ session_timeout: 90, data_residency: 'eu-west' });
+    expect(theirs?.settings.password_policy).toMatchObject({ min_length: 12 });
+
+    // Overwrite: ours is saved onto their newest version, their keys kept.
+    await conflict.getByRole('button', { name: 'Overwrite with mine' }).click();
+    await tenantPage.assertSettingsSaved();
+    const saved = await tenants.get(tenant.id);
+    expect(saved?.settings.password_policy).toMatchObject({ min_length: 16, breached_password_check: true });
+    expect(saved?.settings).toMatchObject({ data_residency: 'eu-west' });
+  });
+});
+
 test.describe('in the dark theme', () => {
   test.use({ colorScheme: 'dark' });
 

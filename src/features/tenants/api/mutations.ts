@@ -41,14 +41,21 @@ export function useCreateTenant() {
 export interface UpdateTenantVariables {
   tenantId: string;
   body: UpdateBody;
+  /** The ETag the body was built from: the server answers 412 if the tenant changed since. */
+  ifMatch?: string | null;
 }
 
 export function useUpdateTenant() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationKey: tenantMutationKeys.update(),
-    mutationFn: async ({ tenantId, body }: UpdateTenantVariables): Promise<Tenant> =>
-      unwrap(await apiClient().PATCH('/api/v1/admin/tenants/{tenant_id}', { params: { path: { tenant_id: tenantId } }, body })),
+    mutationFn: async ({ tenantId, body, ifMatch }: UpdateTenantVariables): Promise<Tenant> =>
+      unwrap(
+        await apiClient().PATCH('/api/v1/admin/tenants/{tenant_id}', {
+          params: { path: { tenant_id: tenantId }, ...(ifMatch ? { header: { 'If-Match': ifMatch } } : {}) },
+          body,
+        }),
+      ),
     onSuccess: (tenant) => {
       queryClient.setQueryData(tenantQueries.detail(tenant.id).queryKey, tenant);
       return refreshAfterWrite(queryClient);

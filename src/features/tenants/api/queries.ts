@@ -9,9 +9,19 @@ import { unwrap } from '@/lib/api-error';
 import { normalizeList } from '@/lib/api/normalize';
 import type { Tenant, TenantListSearch } from '../schemas';
 
-/** One tenant, fresh from the server (also used just before a save, to spot someone else's edit). */
+/** One tenant, fresh from the server. */
 export async function fetchTenant(tenantId: string, signal?: AbortSignal): Promise<Tenant> {
-  return unwrap(await apiClient().GET('/api/v1/admin/tenants/{tenant_id}', { params: { path: { tenant_id: tenantId } }, signal }));
+  return (await fetchTenantVersion(tenantId, signal)).tenant;
+}
+
+/**
+ * One tenant with its ETag (the extension of scaikey-api.md), read just before a save: the save
+ * then sends it as If-Match, so nobody's edit can slip in between. Null where a server sends no
+ * ETag (ScaiKey may not): the save then relies on the read-before-save check alone.
+ */
+export async function fetchTenantVersion(tenantId: string, signal?: AbortSignal): Promise<{ tenant: Tenant; etag: string | null }> {
+  const result = await apiClient().GET('/api/v1/admin/tenants/{tenant_id}', { params: { path: { tenant_id: tenantId } }, signal });
+  return { tenant: unwrap(result), etag: result.response.headers.get('ETag') };
 }
 
 export const tenantQueries = {

@@ -7,8 +7,9 @@ import DialogTitle from '@mui/material/DialogTitle';
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type ReactNode } from 'react';
 import type { components } from '@/lib/api/schema';
+import { isApiError } from '@/lib/api-error';
 import { isOwnVersion, useUpdateTenant } from '../api/mutations';
-import { fetchTenant, tenantQueries } from '../api/queries';
+import { fetchTenantVersion, tenantQueries } from '../api/queries';
 import { formatDateTime, type Tenant } from '../schemas';
 
 type UpdateBody = components['schemas']['TenantUpdate'];
@@ -22,6 +23,7 @@ export interface CheckedSaveCallbacks {
 
 interface Conflict {
   latest: Tenant;
+  etag: string | null;
   buildBody: (latest: Tenant) => UpdateBody;
   callbacks: CheckedSaveCallbacks;
 }
@@ -34,6 +36,10 @@ interface Conflict {
  *
  * `buildBody(latest)` makes the PATCH from the freshest record, so settings are merged onto what
  * the server holds now and no key is lost either way.
+ *
+ * Where the server gives an ETag, the PATCH carries it as If-Match: an edit saved between the
+ * read and the PATCH is answered 412, and the admin gets the same choice with the newest
+ * version instead of overwriting it unseen.
  */
 export function useCheckedSave(tenantId: string) {
   const queryClient = useQueryClient();
@@ -41,26 +47,47 @@ export function useCheckedSave(tenantId: string) {
   const [checking, setChecking] = useState(false);
   const [conflict, setConflict] = useState<Conflict | null>(null);
 
-  const run = (latest: Tenant, buildBody: Conflict['buildBody'], callbacks: CheckedSaveCallbacks) => {
-    update.mutate({ tenantId, body: buildBody(latest) }, { onSuccess: callbacks.onSuccess, onError: callbacks.onError });
+  /** Reads the tenant again; on failure the caller's onError has been told and null returned. */
+  const readLatest = async (callbacks: CheckedSaveCallbacks) => {
+    setChecking(true);
+    try {
+      return await fetchTenantVersion(tenantId);
+    } catch (error) {
+      callbacks.onError(error);
+      return null;
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  const run = (latest: Tenant, etag: string | null, buildBody: Conflict['buildBody'], callbacks: CheckedSaveCallbacks) => {
+    update.mutate(
+      { tenantId, body: buildBody(latest), ifMatch: etag },
+      {
+        onSuccess: callbacks.onSuccess,
+        onError: (error) => {
+          if (!(isApiError(error) && error.status === 412)) {
+            callbacks.onError(error);
+            return;
+          }
+          // Someone saved between our read and our PATCH: show their version and let the admin choose.
+          void readLatest(callbacks).then((fresh) => {
+            if (fresh) setConflict({ latest: fresh.tenant, etag: fresh.etag, buildBody, callbacks });
+          });
+        },
+      },
+    );
   };
 
   const save = async (baseVersion: string, buildBody: Conflict['buildBody'], callbacks: CheckedSaveCallbacks) => {
-    setChecking(true);
-    let latest: Tenant;
-    try {
-      latest = await fetchTenant(tenantId);
-    } catch (error) {
-      setChecking(false);
-      callbacks.onError(error);
-      return;
-    }
-    setChecking(false);
+    const fresh = await readLatest(callbacks);
+    if (!fresh) return;
+    const { tenant: latest, etag } = fresh;
     if (latest.updated_at !== baseVersion && !isOwnVersion(queryClient, tenantId, latest.updated_at)) {
-      setConflict({ latest, buildBody, callbacks });
+      setConflict({ latest, etag, buildBody, callbacks });
       return;
     }
-    run(latest, buildBody, callbacks);
+    run(latest, etag, buildBody, callbacks);
   };
 
   const titleId = useId();
@@ -111,7 +138,7 @@ export function useCheckedSave(tenantId: string) {
           color="error"
           onClick={() => {
             if (!conflict) return;
-            run(conflict.latest, conflict.buildBody, conflict.callbacks);
+            run(conflict.latest, conflict.etag, conflict.buildBody, conflict.callbacks);
             setConflict(null);
           }}
         >
