@@ -55,6 +55,7 @@ function expectSecurityHeaders(response: APIResponse | { headers(): Record<strin
   expect(csp).toMatch(new RegExp(`connect-src 'self'[^;]* ${E2E.apiUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[ ;]|$)`));
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect(headers['referrer-policy']).toBe('no-referrer');
+  expect(headers['strict-transport-security']).toBe('max-age=31536000');
 }
 
 /** The entry chunk index.html loads, relative to its <base> ("assets/index-<hash>.js"). */
