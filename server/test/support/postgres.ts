@@ -28,6 +28,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
+    // pg's Pool.end() resolves before its connections have closed, and forcing them closed makes
+    // the pool's clients throw: wait for them to leave (the cluster goes at the end of the run anyway).
+    drop: () =>
+      admin(async (c) => {
+        for (let waited = 0; waited < 5000; waited += 20) {
+          const { rows } = await c.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+          if (rows[0]?.n === 0) break;
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        await c.query(`DROP DATABASE IF EXISTS ${name}`);
+      }),
   };
 }
