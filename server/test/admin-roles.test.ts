@@ -376,14 +376,10 @@ describe('PATCH /admin-roles/{role_id}', () => {
     expect(await res.json()).toEqual({ detail: 'You cannot deactivate your own Super Admin role' });
     const still = await expectContract<AdminRoleAssignment>(await h.call('GET', one(SEED_ROLE_IDS.root)), 'get', ONE);
     expect(still.is_active).toBe(true);
-    // Setting an expiry on your own assignment is allowed.
-    const expiring = await expectContract<AdminRoleAssignment>(
-      await h.call('PATCH', one(SEED_ROLE_IDS.root), { body: { expires_at: inDays(365) } }),
-      'patch',
-      ONE,
-    );
-    expect(expiring.expires_at).toBe(inDays(365));
-    await h.call('PATCH', one(SEED_ROLE_IDS.root), { body: { expires_at: null } });
+    // Nor may they put an expiry on it (issue 11: it would lock them out on that date).
+    const expiring = await h.call('PATCH', one(SEED_ROLE_IDS.root), { body: { expires_at: inDays(365) } });
+    expect(expiring.status).toBe(400);
+    expect(await expiring.json()).toEqual({ detail: 'You cannot put an expiry on your own Super Admin role' });
   });
 
   it('409 when reactivating would duplicate an assignment in force', async () => {

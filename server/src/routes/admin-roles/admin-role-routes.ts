@@ -19,9 +19,44 @@ import {
   listAdminRoles,
   listAdminRolesOfUser,
   lockScope,
+  lockSuperAdmins,
+  otherSuperAdminsInForce,
   softDeleteAdminRole,
   updateAdminRole,
+  type AdminRoleRow,
 } from './admin-role-store';
+
+type Guarded = 'revoke' | 'deactivate' | 'expire';
+const WITHOUT_SUPER_ADMIN: Record<Guarded, string> = {
+  revoke: 'Revoking it',
+  deactivate: 'Deactivating it',
+  expire: 'Putting an expiry on it',
+};
+
+/**
+ * No change may leave the platform without a Super Admin in force (scaikey-api.md, "Security
+ * rules"). Revoking or deactivating a Super Admin assignment in force needs another one in force;
+ * putting an expiry on one without an expiry needs another without an expiry, or the platform
+ * would be locked out on that date. Runs under lockSuperAdmins, so two admins revoking each other
+ * at once cannot both pass.
+ */
+async function guardLastSuperAdmin(tx: Db, role: AdminRoleRow, change: Guarded, now: Date): Promise<void> {
+  if (role.role !== 'SUPER_ADMIN') return;
+  const inForce = role.is_active && (role.expires_at === null || Date.parse(role.expires_at) > now.getTime());
+  if (!inForce) return;
+  await lockSuperAdmins(tx);
+  const others = await otherSuperAdminsInForce(tx, role.id, now);
+  if (change === 'expire') {
+    if (role.expires_at !== null || others.permanent > 0) return;
+    throw badRequest(
+      'This is the only Super Admin role in force without an expiry. Putting an expiry on it would leave the platform without a Super Admin once it passes: assign Super Admin to someone else first.',
+    );
+  }
+  if (others.total > 0) return;
+  throw badRequest(
+    `This is the only Super Admin role in force. ${WITHOUT_SUPER_ADMIN[change]} would leave the platform without a Super Admin: assign Super Admin to someone else first.`,
+  );
+}
 
 /** /admin-roles: Super Admins only, every method. */
 export function adminRoleRoutes(ctx: AppContext): Hono<AuthEnv> {
@@ -53,7 +88,7 @@ export function adminRoleRoutes(ctx: AppContext): Hono<AuthEnv> {
     const created = await ctx.db.transaction(async (tx) => {
       await lockScope(tx, scope);
       if (await findActiveDuplicate(tx, scope, now)) throw conflict(describeDuplicate(scope));
-      return insertAdminRole(tx, { ...scope, id: newId('adr'), expires_at: body.expires_at ?? null, granted_by: c.get('auth').sub }, now);
+      return insertAdminRole(tx, { ...scope, id: newId('adr'), expires_at: body.expires_at ?? null, granted_by: c.get('caller').id }, now);
     });
     return c.json(created, 201);
   });
@@ -70,11 +105,11 @@ export function adminRoleRoutes(ctx: AppContext): Hono<AuthEnv> {
     const now = ctx.now();
     const changes = await parseBody(c, adminRoleUpdate(now));
     const role = await mustExist(c.req.param('role_id'));
-    // Decided with the product owner: deactivating your own SUPER_ADMIN assignment is refused
-    // like revoking it, so nobody locks themselves out by accident.
-    if (role.role === 'SUPER_ADMIN' && role.user_id === c.get('auth').sub && changes.is_active === false) {
-      throw badRequest('You cannot deactivate your own Super Admin role');
-    }
+    // Decided with the product owner: deactivating your own SUPER_ADMIN assignment, or putting an
+    // expiry on it, is refused like revoking it, so nobody locks themselves out by accident.
+    const own = role.role === 'SUPER_ADMIN' && role.user_id === c.get('caller').id;
+    if (own && changes.is_active === false) throw badRequest('You cannot deactivate your own Super Admin role');
+    if (own && changes.expires_at) throw badRequest('You cannot put an expiry on your own Super Admin role');
     if (changes.is_active === undefined && changes.expires_at === undefined) return c.json(role);
     const updated = await ctx.db.transaction(async (tx) => {
       // The scope never changes (only is_active and expires_at can), so the row read above names
@@ -85,6 +120,8 @@ export function adminRoleRoutes(ctx: AppContext): Hono<AuthEnv> {
       const expiresAt = changes.expires_at !== undefined ? changes.expires_at : current.expires_at === null ? null : new Date(current.expires_at);
       const inForce = isActive && (expiresAt === null || expiresAt.getTime() > now.getTime());
       if (inForce && (await findActiveDuplicate(tx, current, now, current.id))) throw conflict(describeDuplicate(current));
+      if (!inForce) await guardLastSuperAdmin(tx, current, changes.is_active === false ? 'deactivate' : 'expire', now);
+      else if (expiresAt !== null) await guardLastSuperAdmin(tx, current, 'expire', now);
       return updateAdminRole(tx, current.id, changes, now);
     });
     return c.json(updated);
@@ -93,11 +130,12 @@ export function adminRoleRoutes(ctx: AppContext): Hono<AuthEnv> {
   app.delete('/admin-roles/:role_id', auth, superOnly, async (c) => {
     const q = parseQuery(c, { cleanup_orphaned_user: withDefault(bool(), () => true) });
     const role = await mustExist(c.req.param('role_id'));
-    if (role.role === 'SUPER_ADMIN' && role.user_id === c.get('auth').sub) {
+    if (role.role === 'SUPER_ADMIN' && role.user_id === c.get('caller').id) {
       throw badRequest('You cannot revoke your own Super Admin role');
     }
     const now = ctx.now();
     await ctx.db.transaction(async (tx) => {
+      await guardLastSuperAdmin(tx, role, 'revoke', now);
       await softDeleteAdminRole(tx, role.id, now);
       if (q.cleanup_orphaned_user) await cleanupOrphanedUser(tx, role.user_id, now);
     });

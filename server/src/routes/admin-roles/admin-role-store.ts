@@ -60,6 +60,8 @@ export interface Scope {
 
 /** First key of the two-key advisory locks taken on an assignment's scope ('adr' in ASCII). */
 const SCOPE_LOCK_SPACE = 0x616472;
+/** First key of the lock guarding the last Super Admin ('sua'). */
+const SUPER_ADMIN_LOCK_SPACE = 0x737561;
 
 /**
  * Serialises, until the transaction ends, every write that could put this user+role+scope in
@@ -78,6 +80,29 @@ const SCOPE_LOCK_SPACE = 0x616472;
 export async function lockScope(tx: Db, scope: Scope): Promise<void> {
   const key = JSON.stringify([scope.user_id, scope.role, scope.partner_id, scope.tenant_id]);
   await tx.query('SELECT 1 AS locked FROM pg_advisory_xact_lock($1::int, hashtext($2))', [SCOPE_LOCK_SPACE, key]);
+}
+
+/**
+ * Serialises every change that could take the platform's last Super Admin away, so two admins
+ * revoking each other at the same moment cannot both succeed (on PGlite a no-op in effect).
+ */
+export async function lockSuperAdmins(tx: Db): Promise<void> {
+  await tx.query('SELECT 1 AS locked FROM pg_advisory_xact_lock($1::int, 0)', [SUPER_ADMIN_LOCK_SPACE]);
+}
+
+/**
+ * How many Super Admin assignments other than `exceptId` are in force at `now`, in total and
+ * without an expiry. Take lockSuperAdmins first.
+ */
+export async function otherSuperAdminsInForce(db: Db, exceptId: string, now: Date): Promise<{ total: number; permanent: number }> {
+  const [row] = await db.query<{ total: number; permanent: number }>(
+    `SELECT count(*)::int AS total, count(*) FILTER (WHERE r.expires_at IS NULL)::int AS permanent
+       FROM admin_roles r JOIN users u ON u.id = r.user_id AND u.deleted_at IS NULL AND u.status = 'ACTIVE'
+      WHERE r.deleted_at IS NULL AND r.role = 'SUPER_ADMIN' AND r.id <> $1
+        AND r.is_active AND (r.expires_at IS NULL OR r.expires_at > $2)`,
+    [exceptId, now.toISOString()],
+  );
+  return row ?? { total: 0, permanent: 0 };
 }
 
 /** Another assignment in force with the same user, role and scope, if any (take lockScope first). */
