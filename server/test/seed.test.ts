@@ -74,7 +74,7 @@ describe('standard seed', () => {
       'root@scaikey.test',
       'tenant.admin@scaikey.test',
     ]);
-    expect(verifyPassword(SEED_PASSWORD, withPassword[0]!.password_hash)).toBe(true);
+    expect(await verifyPassword(SEED_PASSWORD, withPassword[0]!.password_hash)).toBe(true);
   });
 
   it('gives the accounts their roles: Rhea super, Paolo partner, Theo tenant, Eve expired', async () => {

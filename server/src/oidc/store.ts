@@ -31,13 +31,14 @@ export async function findActiveUser(db: Q, id: string): Promise<OidcUser | null
   return rows[0] ?? null;
 }
 
-let dummyHash: string | undefined;
+let dummyHash: Promise<string> | undefined;
 
 /**
  * Email (case-insensitive) and password → the user, or null. Only live, ACTIVE users with a
  * password can sign in. The same email may exist in several tenants: the account whose password
- * matches wins (oldest first if several do). An unknown email still costs one scrypt, so response
- * time does not reveal which emails exist.
+ * matches wins (oldest first if several do). An unknown email still costs one scrypt (against a
+ * hash made once), so response time does not reveal which emails exist. Hashing runs off the
+ * event loop (auth/password.ts) and may throw PasswordBusyError.
  */
 export async function authenticate(db: Q, email: string, password: string): Promise<OidcUser | null> {
   const rows = await db.query<OidcUser & { password_hash: string }>(
@@ -48,12 +49,18 @@ export async function authenticate(db: Q, email: string, password: string): Prom
     [email],
   );
   if (rows.length === 0) {
-    dummyHash ??= hashPassword(randomToken());
-    verifyPassword(password, dummyHash);
+    if (!dummyHash) {
+      const made = hashPassword(randomToken());
+      dummyHash = made;
+      made.catch(() => {
+        if (dummyHash === made) dummyHash = undefined; // busy: make it next time
+      });
+    }
+    await verifyPassword(password, await dummyHash);
     return null;
   }
   for (const { password_hash, ...user } of rows) {
-    if (verifyPassword(password, password_hash)) return user;
+    if (await verifyPassword(password, password_hash)) return user;
   }
   return null;
 }

@@ -95,7 +95,11 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
   const size = options.size ?? 'standard';
   const data: SeedData = generateSeed(size, options.now ?? new Date());
   const accountIds = new Set<string>(Object.values(SEED_ACCOUNTS).map((a) => a.id));
-  const users = data.users.map((u) => ({ ...u, password_hash: accountIds.has(u.id) ? hashPassword(SEED_PASSWORD) : null }));
+  // Each seeded account gets its own salt; the few hashes run off the event loop side by side.
+  const hashes = new Map<string, string>(
+    await Promise.all([...accountIds].map(async (id) => [id, await hashPassword(SEED_PASSWORD)] as const)),
+  );
+  const users = data.users.map((u) => ({ ...u, password_hash: hashes.get(u.id) ?? null }));
   await db.transaction(async (tx) => {
     if (options.reset) await wipe(tx);
     await withIndexesDeferred(tx, ['partners', 'tenants', 'users', 'admin_roles'], async () => {

@@ -132,8 +132,7 @@ export async function createHarness(): Promise<Harness> {
     partnerId,
   ]);
 
-  const hash = hashPassword(PASSWORD);
-  const otherHash = hashPassword(OTHER_PASSWORD);
+  const [hash, otherHash] = await Promise.all([hashPassword(PASSWORD), hashPassword(OTHER_PASSWORD)]);
   const addUser = async (
     email: string,
     tenantId: string | null,
