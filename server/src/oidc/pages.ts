@@ -19,6 +19,9 @@ export const TEXT = {
   errorHelp: 'If this keeps happening, contact your ScaiKey administrator.',
   signedOutTitle: 'You have been signed out',
   signedOutBody: 'Your ScaiKey session has ended. You can close this window.',
+  malformedRequest: 'The request contains characters or values that are not allowed.',
+  tooLarge: 'The request is too large.',
+  serverError: 'Something went wrong on our side.',
 } as const;
 
 export function escapeHtml(value: string): string {

@@ -7,6 +7,7 @@ import type { ServerConfig } from '../config';
 import type { AppContext } from '../context';
 import { parseAuthorizeRequest, responseUrl, SUPPORTED_SCOPES } from './authorize-request';
 import { profileClaims, readIdTokenHint, signIdToken } from './id-token';
+import { readForm, readQuery, type ParamsResult, type Refusal } from './input';
 import { errorPage, pageHeaders, signedOutPage, signInPage, TEXT } from './pages';
 import { adminClaims, resolveAdminRole, type ResolvedAdminRole } from './roles';
 import { hashSecret, looksLikeToken, randomToken, verifyPkceS256 } from './secrets';
@@ -48,6 +49,8 @@ const HOUSEKEEPING_INTERVAL_MS = 60_000;
 
 /** Relative to /oauth/authorize, so the form works behind any path prefix. */
 const LOGIN_ACTION = 'login';
+/** Nothing longer is an email address (RFC 5321's path limit); such input never reaches the database. */
+const MAX_EMAIL_LENGTH = 254;
 
 const LOGIN_EXPIRED =
   'This sign-in page has expired or was opened in another browser. Return to the application and sign in again.';
@@ -110,6 +113,12 @@ type GrantResult =
 
 const invalidGrant = (description: string): GrantResult => ({ ok: false, error: 'invalid_grant', description });
 
+/** A user id as newId('usr') makes them; anything else in a token's sub never reaches the database. */
+const USER_ID = /^usr_[A-Za-z0-9_-]{1,64}$/;
+
+/** Where the provider's endpoints answer in JSON rather than with a page. */
+const JSON_ENDPOINTS = /\/oauth\/(token|revoke|userinfo)$/;
+
 /**
  * The OIDC provider, mounted by app.ts at /api/v1/platform: discovery, authorize (sign-in page),
  * token, JWKS, userinfo, revocation, end-session. One public client (config.client), code flow
@@ -160,12 +169,28 @@ export function createOidcRoutes(ctx: AppContext): Hono {
       ...headers,
     });
 
-  /** An x-www-form-urlencoded body; anything else reads as no parameters. */
-  async function formParams(c: Context): Promise<URLSearchParams | null> {
-    const type = c.req.header('content-type') ?? '';
-    if (!/^application\/x-www-form-urlencoded\b/i.test(type)) return null;
-    return new URLSearchParams(await c.req.text());
-  }
+  /** A refused query or body on a browser endpoint: an error page, never a redirect. */
+  const refusedPage = (c: Context, refusal: Refusal) =>
+    page(c, errorPage(refusal.status === 413 ? TEXT.tooLarge : TEXT.malformedRequest), refusal.status);
+
+  /** A refused body on an OAuth endpoint: its JSON error. */
+  const refusedJson = (c: Context, refusal: Refusal) => oauthError(c, refusal.status, 'invalid_request', refusal.reason);
+
+  /**
+   * Nothing that fails here may put the request's values (an email, a password, a token) in the
+   * log: only the method, the path (escaped) and the error's class and code, with the stack.
+   */
+  app.onError((err, c) => {
+    const code = (err as { code?: unknown }).code;
+    const stack = (err.stack ?? '').split('\n').slice(1).join('\n');
+    console.error(
+      `[oidc] ${c.req.method} ${JSON.stringify(c.req.path)} failed: ${err.name}${typeof code === 'string' ? ` (${code})` : ''}\n${stack}`,
+    );
+    if (JSON_ENDPOINTS.test(c.req.path)) {
+      return oauthError(c, 500, 'server_error', 'The server could not complete the request');
+    }
+    return page(c, errorPage(TEXT.serverError), 500);
+  });
 
   async function liveSession(c: Context, now: Date): Promise<Session | null> {
     const cookie = getCookie(c, SESSION_COOKIE);
@@ -184,9 +209,10 @@ export function createOidcRoutes(ctx: AppContext): Hono {
 
   // ------------------------------------------------------------ authorize
 
-  async function authorize(c: Context, params: URLSearchParams): Promise<Response> {
+  async function authorize(c: Context, read: ParamsResult): Promise<Response> {
+    if (!read.ok) return refusedPage(c, read);
     await housekeeping();
-    const parsed = parseAuthorizeRequest(params, ctx.config);
+    const parsed = parseAuthorizeRequest(read.params, ctx.config);
     if (parsed.kind === 'page') return page(c, errorPage(parsed.message), 400);
     if (parsed.kind === 'redirect') {
       return redirect(
@@ -256,18 +282,23 @@ export function createOidcRoutes(ctx: AppContext): Hono {
     return page(c, signInPage({ loginId, action: LOGIN_ACTION, email: req.loginHint ?? '' }));
   }
 
-  app.get('/oauth/authorize', (c) => authorize(c, new URL(c.req.url).searchParams));
+  app.get('/oauth/authorize', (c) => authorize(c, readQuery(c)));
   // OIDC Core §3.1.2.1: the authorization endpoint also takes the request as a form POST.
-  app.post('/oauth/authorize', async (c) => authorize(c, (await formParams(c)) ?? new URLSearchParams()));
+  app.post('/oauth/authorize', async (c) => {
+    const form = await readForm(c);
+    return authorize(c, form.ok ? { ok: true, params: form.params ?? new URLSearchParams() } : form);
+  });
 
   // ------------------------------------------------------------ the sign-in form
 
   app.post(`/oauth/${LOGIN_ACTION}`, async (c) => {
+    const form = await readForm(c);
+    if (!form.ok) return refusedPage(c, form);
     await housekeeping();
-    const form = (await formParams(c)) ?? new URLSearchParams();
-    const loginId = form.get('login_id') ?? '';
-    const email = (form.get('email') ?? '').trim();
-    const password = form.get('password') ?? '';
+    const fields = form.params ?? new URLSearchParams();
+    const loginId = fields.get('login_id') ?? '';
+    const email = (fields.get('email') ?? '').trim();
+    const password = fields.get('password') ?? '';
     const now = ctx.now();
 
     const pending = looksLikeToken(loginId) ? await findLoginRequest(db, loginId, now) : null;
@@ -277,6 +308,8 @@ export function createOidcRoutes(ctx: AppContext): Hono {
     }
     const again = (error: string) => page(c, signInPage({ loginId, action: LOGIN_ACTION, email, error }));
     if (!email || !password) return again(TEXT.missingCredentials);
+    // Longer than any address: no account has it, and it need not cost a hash or a query.
+    if (email.length > MAX_EMAIL_LENGTH) return again(TEXT.invalidCredentials);
     const user = await authenticate(db, email, password);
     if (!user) return again(TEXT.invalidCredentials);
 
@@ -461,8 +494,10 @@ export function createOidcRoutes(ctx: AppContext): Hono {
   }
 
   app.post('/oauth/token', async (c) => {
+    const form = await readForm(c);
+    if (!form.ok) return refusedJson(c, form);
     await housekeeping();
-    const params = await formParams(c);
+    const params = form.params;
     if (!params) {
       return oauthError(c, 400, 'invalid_request', 'The body must be application/x-www-form-urlencoded');
     }
@@ -509,6 +544,11 @@ export function createOidcRoutes(ctx: AppContext): Hono {
     } catch (err) {
       return unauthorized(err instanceof TokenError ? err.message : 'Could not validate credentials');
     }
+    // Signed by us does not make every claim the expected shape: check before using any.
+    const claimed = claims as unknown as Record<string, unknown>;
+    if (typeof claimed.scope !== 'string' || typeof claimed.sub !== 'string' || !USER_ID.test(claimed.sub)) {
+      return unauthorized('Could not validate credentials');
+    }
     if (!claims.scope.split(' ').includes('openid')) {
       return c.json({ error: 'insufficient_scope', error_description: 'The openid scope is required' }, 403, {
         ...noStore,
@@ -530,7 +570,9 @@ export function createOidcRoutes(ctx: AppContext): Hono {
   // ------------------------------------------------------------ revocation (RFC 7009)
 
   app.post('/oauth/revoke', async (c) => {
-    const params = await formParams(c);
+    const form = await readForm(c);
+    if (!form.ok) return refusedJson(c, form);
+    const params = form.params;
     const token = params?.get('token');
     if (!params || !token) return oauthError(c, 400, 'invalid_request', 'token is required');
     const clientId = params.get('client_id');
@@ -550,8 +592,15 @@ export function createOidcRoutes(ctx: AppContext): Hono {
   // ------------------------------------------------------------ end session (RP-Initiated Logout)
 
   const logout = async (c: Context) => {
-    const params =
-      c.req.method === 'POST' ? ((await formParams(c)) ?? new URLSearchParams()) : new URL(c.req.url).searchParams;
+    let read: ParamsResult;
+    if (c.req.method === 'POST') {
+      const form = await readForm(c);
+      read = form.ok ? { ok: true, params: form.params ?? new URLSearchParams() } : form;
+    } else {
+      read = readQuery(c);
+    }
+    if (!read.ok) return refusedPage(c, read);
+    const params = read.params;
     const hintToken = params.get('id_token_hint');
     const postLogout = params.get('post_logout_redirect_uri');
     const state = params.get('state');
