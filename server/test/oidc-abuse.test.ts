@@ -8,7 +8,8 @@ import { EMAIL, PASSWORD, createHarness, readSignInForm, type Browser, type Harn
 
 /**
  * What an outsider sends the provider (issue 11): wrong tokens at userinfo, hostile characters and
- * oversized bodies at every endpoint. Each gets a 4xx, never a 500, and none reaches the database.
+ * oversized bodies at every endpoint, and floods of anonymous authorization requests. Each gets a
+ * 4xx, never a 500; none reaches the database; none costs storage.
  */
 
 let h: Harness;
@@ -334,6 +335,18 @@ describe('size limits', () => {
     }
   });
 
+  it('takes a real sign-in form well under the limit', async () => {
+    const browser = h.browser();
+    const url = authorizeUrl({ state: 's'.repeat(512), nonce: 'n'.repeat(512) });
+    const page = await browser.get(url);
+    const html = await page.text();
+    expect(html.length).toBeLessThan(12 * 1024);
+    const { loginId, action } = readSignInForm(html, url);
+    const res = await browser.postForm(action, { login_id: loginId, email: EMAIL.superAdmin, password: PASSWORD });
+    expect(res.status).toBe(303);
+    expect(new URL(res.headers.get('location')!).searchParams.get('state')).toBe('s'.repeat(512));
+  });
+
   it('refuses an email longer than any address without looking it up', async () => {
     const browser = h.browser();
     const { loginId, action } = await openSignIn(browser);
@@ -342,5 +355,83 @@ describe('size limits', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Invalid email or password.');
     expect(seen().filter(([sql]) => /\busers\b/.test(String(sql)))).toEqual([]);
+  });
+});
+
+describe('anonymous authorization requests', () => {
+  const count = async () =>
+    Number((await h.ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM oauth_login_requests'))[0]?.n);
+
+  it('store nothing, however many and however large', async () => {
+    const before = await count();
+    for (let i = 0; i < 200; i++) {
+      const res = await h.app.request(authorizeUrl({ state: `${i}`.padEnd(512, 's'), nonce: 'n'.repeat(512) }));
+      expect(res.status).toBe(200);
+    }
+    expect(await count()).toBe(before);
+  });
+
+  it.each([
+    ['a state over 512 characters', { state: 's'.repeat(513) }],
+    ['a nonce over 512 characters', { nonce: 'n'.repeat(513) }],
+    ['a login_hint over 254 characters', { login_hint: `${'a'.repeat(250)}@x.test` }],
+    ['a state outside printable ASCII', { state: 'caf\u00e9' }],
+    ['a state with a control character', { state: 'a\u0001b' }],
+    ['a nonce with a control character', { nonce: 'a\nb' }],
+  ])('are refused with %s', async (_what, overrides) => {
+    const res = await h.browser().get(authorizeUrl(overrides));
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get('location')!);
+    expect(location.searchParams.get('error')).toBe('invalid_request');
+    expect(location.searchParams.get('code')).toBeNull();
+    // The state goes back only if it is one the client could have sent.
+    expect((location.searchParams.get('state') ?? '').length).toBeLessThanOrEqual(512);
+    expect(location.searchParams.get('state') ?? '').toMatch(/^[\x20-\x7e]*$/);
+  });
+
+  it('keep working: a page completes once, only in its browser, with its request unchanged', async () => {
+    const browser = h.browser();
+    const { verifier, challenge } = pkce();
+    const url = authorizeUrl({ code_challenge: challenge, state: 'keep-me', nonce: 'nonce-kept' });
+    const { loginId, action } = readSignInForm(await (await browser.get(url)).text(), url);
+    const before = await count();
+
+    // Altered: any change to the signed value is refused.
+    const [body = '', mac = ''] = loginId.split('.');
+    const flipped = `${body.slice(0, -2)}${body.at(-2) === 'A' ? 'B' : 'A'}${body.at(-1)}.${mac}`;
+    for (const forged of [flipped, `${body}.${mac.slice(0, -1)}x`, body, `${loginId}x`, '']) {
+      const res = await browser.postForm(action, { login_id: forged, email: EMAIL.superAdmin, password: PASSWORD });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain('This sign-in page has expired');
+    }
+    // Another browser (login CSRF).
+    expect((await h.browser().postForm(action, { login_id: loginId, email: EMAIL.superAdmin, password: PASSWORD })).status).toBe(400);
+
+    const res = await browser.postForm(action, { login_id: loginId, email: EMAIL.superAdmin, password: PASSWORD });
+    expect(res.status).toBe(303);
+    const location = new URL(res.headers.get('location')!);
+    expect(location.searchParams.get('state')).toBe('keep-me');
+    // Only a completed sign-in is recorded (for single use), and only until the page would expire.
+    expect(await count()).toBe(before + 1);
+    const again = await browser.postForm(action, { login_id: loginId, email: EMAIL.superAdmin, password: PASSWORD });
+    expect(again.status).toBe(400);
+
+    const token = await h.app.request(h.urls.token, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code: location.searchParams.get('code')!,
+        redirect_uri: h.redirectUri,
+        code_verifier: verifier,
+        client_id: h.clientId,
+      }).toString(),
+    });
+    const { id_token } = await token.json();
+    expect(JSON.parse(Buffer.from(id_token.split('.')[1], 'base64url').toString()).nonce).toBe('nonce-kept');
+
+    h.clock.advance(31 * 60);
+    await h.browser().get(authorizeUrl()); // housekeeping
+    expect(await count()).toBe(0);
   });
 });

@@ -43,8 +43,19 @@ const SINGLE = [
   'id_token_hint',
 ];
 
-/** Generous bounds for values the provider stores and echoes. */
-const MAX_LENGTH = 2048;
+/**
+ * Bounds for what the provider carries and echoes. The pending sign-in travels in the page
+ * (login-request.ts), so these also bound the page and the form posted back.
+ */
+export const LIMITS = { state: 512, nonce: 512, login_hint: 254, id_token_hint: 8192 } as const;
+
+/** RFC 6749 Appendix A.5: state is VSCHAR, printable ASCII. */
+const VSCHAR = /^[\x20-\x7E]*$/;
+/** No control characters (C0, DEL, C1) in the other echoed values. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
+
+const echoable = (state: string | null) => state !== null && state.length <= LIMITS.state && VSCHAR.test(state);
 
 export function parseAuthorizeRequest(params: URLSearchParams, config: ServerConfig): AuthorizeParse {
   const one = (name: string) => params.get(name);
@@ -76,7 +87,7 @@ export function parseAuthorizeRequest(params: URLSearchParams, config: ServerCon
   const fail = (error: string, description: string): AuthorizeParse => ({
     kind: 'redirect',
     redirectUri,
-    state: state && state.length <= MAX_LENGTH ? state : null,
+    state: echoable(state) ? state : null,
     error,
     description,
   });
@@ -84,8 +95,14 @@ export function parseAuthorizeRequest(params: URLSearchParams, config: ServerCon
   for (const name of SINGLE) {
     if (params.getAll(name).length > 1) return fail('invalid_request', `Parameter ${name} must not be repeated`);
   }
-  for (const name of ['state', 'nonce', 'login_hint', 'id_token_hint']) {
-    if ((one(name)?.length ?? 0) > MAX_LENGTH) return fail('invalid_request', `Parameter ${name} is too long`);
+  for (const name of Object.keys(LIMITS) as (keyof typeof LIMITS)[]) {
+    if ((one(name)?.length ?? 0) > LIMITS[name]) return fail('invalid_request', `Parameter ${name} is too long`);
+  }
+  if (state !== null && !VSCHAR.test(state)) {
+    return fail('invalid_request', 'state may contain only printable ASCII characters');
+  }
+  for (const name of ['nonce', 'login_hint']) {
+    if (CONTROL.test(one(name) ?? '')) return fail('invalid_request', `Parameter ${name} contains control characters`);
   }
   if (params.has('request')) return fail('request_not_supported', 'Request objects are not supported');
   if (params.has('request_uri')) return fail('request_uri_not_supported', 'request_uri is not supported');

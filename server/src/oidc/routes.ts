@@ -8,26 +8,25 @@ import type { AppContext } from '../context';
 import { parseAuthorizeRequest, responseUrl, SUPPORTED_SCOPES } from './authorize-request';
 import { profileClaims, readIdTokenHint, signIdToken } from './id-token';
 import { readForm, readQuery, type ParamsResult, type Refusal } from './input';
+import { openLoginRequest, sealLoginRequest } from './login-request';
 import { errorPage, pageHeaders, signedOutPage, signInPage, TEXT } from './pages';
 import { adminClaims, resolveAdminRole, type ResolvedAdminRole } from './roles';
-import { hashSecret, looksLikeToken, randomToken, verifyPkceS256 } from './secrets';
+import { deriveHmacKey, looksLikeToken, randomToken, verifyPkceS256 } from './secrets';
 import {
   authenticate,
   consumeCode,
-  consumeLoginRequest,
   consumeRefreshToken,
   createCode,
-  createLoginRequest,
   createRefreshToken,
   deleteExpired,
   endSession,
   findActiveUser,
   findCode,
-  findLoginRequest,
   findRefreshToken,
   findSessionById,
   findSessionByCookie,
   findSessionRowByCookie,
+  markLoginRequestUsed,
   recordLogin,
   revokeFamily,
   startSession,
@@ -128,6 +127,9 @@ export function createOidcRoutes(ctx: AppContext): Hono {
   const app = new Hono();
   const { db } = ctx;
   const issuer = () => oidcUrls(ctx.config).issuer;
+  let hmacKey: Promise<Buffer> | undefined;
+  /** The provider's HMAC key (secrets.ts), derived once. */
+  const key = () => (hmacKey ??= deriveHmacKey(ctx.keys.privateKey, 'oidc'));
 
   /** Cookie scope: the platform mount as the browser sees it (PUBLIC_URL may carry a path prefix). */
   const cookieOptions = (maxAge: number, under = ''): CookieOptions => ({
@@ -268,16 +270,15 @@ export function createOidcRoutes(ctx: AppContext): Hono {
     const existing = getCookie(c, LOGIN_COOKIE);
     const browserSecret = looksLikeToken(existing) ? existing : randomToken();
     setCookie(c, LOGIN_COOKIE, browserSecret, cookieOptions(LOGIN_TTL_SECONDS, '/oauth'));
-    const loginId = await createLoginRequest(db, {
-      client_id: req.clientId,
-      redirect_uri: req.redirectUri,
+    // Kept in the page, signed, not stored: an anonymous authorize writes nothing (login-request.ts).
+    const loginId = sealLoginRequest(await key(), browserSecret, {
+      clientId: req.clientId,
+      redirectUri: req.redirectUri,
       scope: req.scope,
       state: req.state,
       nonce: req.nonce,
-      code_challenge: req.codeChallenge,
-      browserSecret,
-      now,
-      ttl: LOGIN_TTL_SECONDS,
+      codeChallenge: req.codeChallenge,
+      expiresAt: now.getTime() + LOGIN_TTL_SECONDS * 1000,
     });
     return page(c, signInPage({ loginId, action: LOGIN_ACTION, email: req.loginHint ?? '' }));
   }
@@ -301,11 +302,9 @@ export function createOidcRoutes(ctx: AppContext): Hono {
     const password = fields.get('password') ?? '';
     const now = ctx.now();
 
-    const pending = looksLikeToken(loginId) ? await findLoginRequest(db, loginId, now) : null;
     const browser = getCookie(c, LOGIN_COOKIE);
-    if (!pending || !looksLikeToken(browser) || hashSecret(browser) !== pending.browser_hash) {
-      return page(c, errorPage(LOGIN_EXPIRED), 400);
-    }
+    const pending = looksLikeToken(browser) ? openLoginRequest(await key(), browser, loginId, now) : null;
+    if (!pending || !looksLikeToken(browser)) return page(c, errorPage(LOGIN_EXPIRED), 400);
     const again = (error: string) => page(c, signInPage({ loginId, action: LOGIN_ACTION, email, error }));
     if (!email || !password) return again(TEXT.missingCredentials);
     // Longer than any address: no account has it, and it need not cost a hash or a query.
@@ -315,7 +314,17 @@ export function createOidcRoutes(ctx: AppContext): Hono {
 
     const sessionCookie = getCookie(c, SESSION_COOKIE);
     const done = await db.transaction(async (tx) => {
-      if (!(await consumeLoginRequest(tx, pending.id))) return null; // a double submit
+      const first = await markLoginRequestUsed(tx, {
+        id: pending.id,
+        browserSecret: browser,
+        clientId: pending.clientId,
+        redirectUri: pending.redirectUri,
+        scope: pending.scope,
+        codeChallenge: pending.codeChallenge,
+        now,
+        expiresAt: new Date(pending.expiresAt),
+      });
+      if (!first) return null; // a double submit
       const previous = looksLikeToken(sessionCookie) ? await findSessionByCookie(tx, sessionCookie, now) : null;
       await recordLogin(tx, user.id, now);
       const { session, cookie } = await startSession(tx, {
@@ -325,9 +334,9 @@ export function createOidcRoutes(ctx: AppContext): Hono {
         ttl: SESSION_TTL_SECONDS,
       });
       const code = await createCode(tx, {
-        clientId: pending.client_id,
-        redirectUri: pending.redirect_uri,
-        codeChallenge: pending.code_challenge,
+        clientId: pending.clientId,
+        redirectUri: pending.redirectUri,
+        codeChallenge: pending.codeChallenge,
         nonce: pending.nonce,
         scope: pending.scope,
         userId: user.id,
@@ -343,7 +352,7 @@ export function createOidcRoutes(ctx: AppContext): Hono {
     // 303, not 302: the browser must not replay the credentials POST (RFC 9700 §4.12).
     return redirect(
       c,
-      responseUrl(pending.redirect_uri, { code: done.code, state: pending.state, iss: issuer() }),
+      responseUrl(pending.redirectUri, { code: done.code, state: pending.state, iss: issuer() }),
       303,
     );
   });

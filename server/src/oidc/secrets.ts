@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** 256 random bits, base64url (43 characters): codes, refresh tokens, cookie values, ids. */
 export function randomToken(bytes = 32): string {
@@ -26,4 +26,33 @@ export function verifyPkceS256(verifier: string, challenge: string): boolean {
   const actual = Buffer.from(hashSecret(verifier));
   const expected = Buffer.from(challenge);
   return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/**
+ * A 256-bit HMAC key for the provider's own signed values (pending sign-ins, sign-out
+ * confirmations), derived from the RS256 signing key: an RSASSA-PKCS1-v1_5 signature is
+ * deterministic, so signing a fixed label gives the same secret after every restart, and only
+ * the holder of the private key can compute it. Nothing else to store or configure.
+ */
+export async function deriveHmacKey(privateKey: CryptoKey, label: string): Promise<Buffer> {
+  const signature = await crypto.subtle.sign(
+    { name: 'RSASSA-PKCS1-v1_5' },
+    privateKey,
+    new TextEncoder().encode(`scaikey-stand-in:hmac:${label}`),
+  );
+  return createHash('sha256').update(Buffer.from(signature)).digest();
+}
+
+/** base64url HMAC-SHA256 of the parts, joined so that no two part lists give the same input. */
+export function hmac(key: Buffer, ...parts: string[]): string {
+  return createHmac('sha256', key)
+    .update(parts.map((p) => `${p.length}:${p}`).join('|'))
+    .digest('base64url');
+}
+
+/** Constant-time comparison of two strings (false when their lengths differ). */
+export function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }

@@ -69,56 +69,43 @@ export async function recordLogin(db: Q, userId: string, now: Date): Promise<voi
   await db.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [userId, iso(now)]);
 }
 
-// ---------------------------------------------------------------- pending sign-ins
+// ---------------------------------------------------------------- completed sign-ins
 
-export interface LoginRequest {
-  id: string;
-  browser_hash: string;
-  client_id: string;
-  redirect_uri: string;
-  scope: string;
-  state: string | null;
-  nonce: string | null;
-  code_challenge: string;
-}
-
-export async function createLoginRequest(
+/**
+ * Pending sign-ins live in the sign-in page as signed values (login-request.ts), not here. What
+ * oauth_login_requests holds now is the sign-ins completed from such a page, until the page
+ * would have expired: recording one a second time fails, which makes each page single-use.
+ * Only a right password writes a row, so anonymous requests cannot grow the table.
+ */
+export async function markLoginRequestUsed(
   db: Q,
-  input: Omit<LoginRequest, 'id' | 'browser_hash'> & { browserSecret: string; now: Date; ttl: number },
-): Promise<string> {
-  const id = randomToken();
-  await db.query(
+  input: {
+    id: string;
+    browserSecret: string;
+    clientId: string;
+    redirectUri: string;
+    scope: string;
+    codeChallenge: string;
+    now: Date;
+    expiresAt: Date;
+  },
+): Promise<boolean> {
+  const rows = await db.query(
     `INSERT INTO oauth_login_requests
        (id, browser_hash, client_id, redirect_uri, scope, state, nonce, code_challenge, created_at, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+     VALUES ($1, $2, $3, $4, $5, NULL, NULL, $6, $7, $8)
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
     [
-      id,
+      input.id,
       hashSecret(input.browserSecret),
-      input.client_id,
-      input.redirect_uri,
+      input.clientId,
+      input.redirectUri,
       input.scope,
-      input.state,
-      input.nonce,
-      input.code_challenge,
+      input.codeChallenge,
       iso(input.now),
-      iso(plus(input.now, input.ttl)),
+      iso(input.expiresAt),
     ],
   );
-  return id;
-}
-
-export async function findLoginRequest(db: Q, id: string, now: Date): Promise<LoginRequest | null> {
-  const rows = await db.query<LoginRequest>(
-    `SELECT id, browser_hash, client_id, redirect_uri, scope, state, nonce, code_challenge
-       FROM oauth_login_requests WHERE id = $1 AND expires_at > $2`,
-    [id, iso(now)],
-  );
-  return rows[0] ?? null;
-}
-
-/** Completes a pending sign-in exactly once; false when it was already completed. */
-export async function consumeLoginRequest(db: Q, id: string): Promise<boolean> {
-  const rows = await db.query('DELETE FROM oauth_login_requests WHERE id = $1 RETURNING id', [id]);
   return rows.length === 1;
 }
 
