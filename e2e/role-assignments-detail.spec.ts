@@ -131,7 +131,7 @@ test.describe('role assignment detail', () => {
     expect(await getAssignment(api, assignment.id)).not.toBeNull();
   });
 
-  test("the signed-in admin's own Super Admin role cannot be revoked or deactivated", async ({ api, detailPage }) => {
+  test("the signed-in admin's own Super Admin role cannot be revoked, deactivated or given an expiry", async ({ api, detailPage }) => {
     const me = (await api.GET('/api/v1/admin/auth/me')).data!;
     const own = (await rolesOf(api, me.id)).find((r) => r.role === 'SUPER_ADMIN')!;
     await detailPage.goTo(own.id);
@@ -139,6 +139,8 @@ test.describe('role assignment detail', () => {
     await expect(detailPage.button('Revoke')).toBeDisabled();
     await expect(detailPage.button('Deactivate')).toBeDisabled();
     await expect(detailPage.button('Revoke')).toHaveAccessibleDescription(OWN_SUPER_ADMIN_REASON);
+    await expect(detailPage.button('Set expiry')).toBeDisabled();
+    await expect(detailPage.button('Set expiry')).toHaveAccessibleDescription(OWN_SUPER_ADMIN_REASON);
     await expect(detailPage.main).toContainText(OWN_SUPER_ADMIN_REASON);
   });
 

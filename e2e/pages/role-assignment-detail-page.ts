@@ -62,7 +62,7 @@ export class RoleAssignmentDetailPage {
 
 export const CLEANUP_LABEL = 'Also remove this user if they are left an orphaned admin-only account';
 export const OWN_SUPER_ADMIN_REASON =
-  'This is your own Super Admin role: you cannot revoke or deactivate it yourself. Another Super Admin can.';
+  'This is your own Super Admin role: you cannot revoke, deactivate or put an expiry on it yourself. Another Super Admin can.';
 
 /** The revoke confirmation's title: "Revoke Tenant Admin from Ana Lima?" */
 export function revokeTitle(role: string, userName: string): string {

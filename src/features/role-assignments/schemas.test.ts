@@ -2,6 +2,10 @@ import {
   assignmentStatus,
   isOwnSuperAdmin,
   isoToLocalDateTime,
+  LAST_PERMANENT_SUPER_ADMIN_REASON,
+  LAST_SUPER_ADMIN_REASON,
+  OWN_SUPER_ADMIN_REASON,
+  superAdminProtection,
   makeAssignRoleCommonSchema,
   makeAssignRoleSchema,
   makeExpirySchema,
@@ -100,4 +104,42 @@ it("recognises the signed-in admin's own Super Admin assignment, and only that",
   expect(isOwnSuperAdmin({ role: 'TENANT_ADMIN', user_id: 'usr_me' }, 'usr_me')).toBe(false);
   expect(isOwnSuperAdmin({ role: 'SUPER_ADMIN', user_id: 'usr_other' }, 'usr_me')).toBe(false);
   expect(isOwnSuperAdmin({ role: 'SUPER_ADMIN', user_id: 'usr_me' }, undefined)).toBe(false);
+});
+
+describe('superAdminProtection: the Super Admin rules the API enforces, known in advance', () => {
+  const now = new Date('2026-11-01T09:00:00Z');
+  const sa = (over: Partial<{ user_id: string; is_active: boolean; expires_at: string | null }> = {}) => ({
+    role: 'SUPER_ADMIN' as const,
+    user_id: 'usr_other',
+    is_active: true,
+    expires_at: null,
+    ...over,
+  });
+
+  it('refuses every protected action on your own Super Admin role, counted or not', () => {
+    expect(superAdminProtection(sa({ user_id: 'usr_me' }), 'usr_me', undefined, now)).toEqual({
+      revokeOrDeactivate: OWN_SUPER_ADMIN_REASON,
+      setExpiry: OWN_SUPER_ADMIN_REASON,
+    });
+  });
+
+  it('refuses revoking or deactivating the last Super Admin in force', () => {
+    expect(superAdminProtection(sa(), 'usr_me', { inForce: 0, withoutExpiry: 0 }, now).revokeOrDeactivate).toBe(LAST_SUPER_ADMIN_REASON);
+    expect(superAdminProtection(sa(), 'usr_me', { inForce: 1, withoutExpiry: 0 }, now).revokeOrDeactivate).toBeNull();
+  });
+
+  it('refuses an expiry on the last Super Admin without one, but not on one that already has one', () => {
+    expect(superAdminProtection(sa(), 'usr_me', { inForce: 3, withoutExpiry: 0 }, now).setExpiry).toBe(LAST_PERMANENT_SUPER_ADMIN_REASON);
+    expect(superAdminProtection(sa(), 'usr_me', { inForce: 3, withoutExpiry: 1 }, now).setExpiry).toBeNull();
+    expect(superAdminProtection(sa({ expires_at: '2026-12-01T00:00:00Z' }), 'usr_me', { inForce: 0, withoutExpiry: 0 }, now).setExpiry).toBeNull();
+  });
+
+  it('protects nothing that is not in force, not a Super Admin, or not yet counted', () => {
+    const none = { revokeOrDeactivate: null, setExpiry: null };
+    const zero = { inForce: 0, withoutExpiry: 0 };
+    expect(superAdminProtection(sa({ is_active: false }), 'usr_me', zero, now)).toEqual(none);
+    expect(superAdminProtection(sa({ expires_at: '2026-10-01T00:00:00Z' }), 'usr_me', zero, now)).toEqual(none);
+    expect(superAdminProtection({ ...sa(), role: 'TENANT_ADMIN' }, 'usr_me', zero, now)).toEqual(none);
+    expect(superAdminProtection(sa(), 'usr_me', undefined, now)).toEqual(none);
+  });
 });

@@ -137,3 +137,44 @@ export type ExpiryFormValues = z.output<ReturnType<typeof makeExpirySchema>>;
 export function isOwnSuperAdmin(a: Pick<Assignment, 'role' | 'user_id'>, currentAdminId: string | undefined): boolean {
   return a.role === 'SUPER_ADMIN' && currentAdminId !== undefined && a.user_id === currentAdminId;
 }
+
+export const OWN_SUPER_ADMIN_REASON =
+  'This is your own Super Admin role: you cannot revoke, deactivate or put an expiry on it yourself. Another Super Admin can.';
+export const LAST_SUPER_ADMIN_REASON =
+  'This is the only Super Admin role in force: revoking or deactivating it would leave nobody able to run ScaiKey. Assign Super Admin to someone else first.';
+export const LAST_PERMANENT_SUPER_ADMIN_REASON =
+  'This is the only Super Admin role in force without an expiry: once an expiry passed, nobody could run ScaiKey. Give another Super Admin an open-ended role first.';
+
+/** The other Super Admin assignments in force, as far as the console could count them. */
+export interface OtherSuperAdmins {
+  inForce: number;
+  withoutExpiry: number;
+}
+
+/** Why each protected action is refused for this assignment (null: allowed), as the API decides. */
+export interface SuperAdminProtection {
+  revokeOrDeactivate: string | null;
+  setExpiry: string | null;
+}
+
+/**
+ * The rules the API enforces (scaikey-api.md, "Security rules"), known in advance so the console
+ * says why instead of offering an action that will be refused: your own Super Admin role cannot
+ * be revoked, deactivated or given an expiry; nobody's may be if that leaves no Super Admin in
+ * force (or none without an expiry). `others` undefined: not counted (yet), so only the first rule.
+ */
+export function superAdminProtection(
+  a: Pick<Assignment, 'role' | 'user_id' | 'is_active' | 'expires_at'>,
+  currentAdminId: string | undefined,
+  others: OtherSuperAdmins | undefined,
+  now: Date = new Date(),
+): SuperAdminProtection {
+  if (a.role !== 'SUPER_ADMIN') return { revokeOrDeactivate: null, setExpiry: null };
+  if (isOwnSuperAdmin(a, currentAdminId)) return { revokeOrDeactivate: OWN_SUPER_ADMIN_REASON, setExpiry: OWN_SUPER_ADMIN_REASON };
+  const inForce = a.is_active && (a.expires_at === null || Date.parse(a.expires_at) > now.getTime());
+  if (!inForce || !others) return { revokeOrDeactivate: null, setExpiry: null };
+  return {
+    revokeOrDeactivate: others.inForce === 0 ? LAST_SUPER_ADMIN_REASON : null,
+    setExpiry: a.expires_at === null && others.withoutExpiry === 0 ? LAST_PERMANENT_SUPER_ADMIN_REASON : null,
+  };
+}

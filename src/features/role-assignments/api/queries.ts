@@ -55,4 +55,23 @@ export const roleAssignmentQueries = {
         return normalizeList<RoleAssignment>(body, 'admin_roles').items;
       },
     }),
+  /**
+   * The Super Admin assignments marked active (the first 100: more than that and the platform is
+   * in no danger of losing its last one), so a screen can tell the last Super Admin in force
+   * before offering to revoke it. Filtered by the stored flag; whether each is in force (expiry)
+   * is decided by the caller.
+   */
+  superAdmins: () =>
+    queryOptions({
+      queryKey: [...roleAssignmentQueries.all(), 'super-admins'] as const,
+      queryFn: async ({ signal }): Promise<NormalizedList<RoleAssignment>> => {
+        const body = unwrap(
+          await apiClient().GET('/api/v1/admin/admin-roles/', {
+            params: { query: { role: 'SUPER_ADMIN', is_active: true, per_page: 100 } },
+            signal,
+          }),
+        );
+        return normalizeList<RoleAssignment>(body, 'admin_roles', { page: 1, perPage: 100 });
+      },
+    }),
 };

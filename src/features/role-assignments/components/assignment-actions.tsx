@@ -5,12 +5,10 @@ import { useId, useState } from 'react';
 import { useSetAssignmentActive } from '../api/mutations';
 import type { AssignmentNames } from '../api/names';
 import type { RoleAssignment } from '../api/queries';
-import { isOwnSuperAdmin, roleLabel } from '../schemas';
+import { roleLabel } from '../schemas';
 import { scopeText } from './assignment-bits';
 import { RevokeDialog } from './revoke-dialog';
-
-export const OWN_SUPER_ADMIN_REASON =
-  'This is your own Super Admin role: you cannot revoke or deactivate it yourself. Another Super Admin can.';
+import { useSuperAdminProtection } from './use-super-admin-protection';
 
 export interface AssignmentActionsProps {
   assignment: RoleAssignment;
@@ -27,11 +25,12 @@ export function AssignmentActions({ assignment, names, currentAdminId, onRevoked
   const reasonId = useId();
   const [revoking, setRevoking] = useState(false);
   const setActive = useSetAssignmentActive();
-  const own = isOwnSuperAdmin(assignment, currentAdminId);
+  // Your own Super Admin role, or the last one in force: the API would refuse, so say why instead.
+  const refusal = useSuperAdminProtection(assignment, currentAdminId).revokeOrDeactivate;
   const toggleLabel = assignment.is_active ? 'Deactivate' : 'Activate';
   // In a table the same buttons repeat per row: name the row's role and scope in each.
   const context = ` ${roleLabel(assignment.role)} for ${scopeText(assignment, names)}`;
-  const describedBy = own ? reasonId : undefined;
+  const describedBy = refusal ? reasonId : undefined;
 
   return (
     <Box>
@@ -39,7 +38,7 @@ export function AssignmentActions({ assignment, names, currentAdminId, onRevoked
         <Button
           size={dense ? 'small' : 'medium'}
           variant="outlined"
-          disabled={own && assignment.is_active}
+          disabled={refusal !== null && assignment.is_active}
           aria-describedby={describedBy}
           aria-label={dense ? `${toggleLabel}${context}` : undefined}
           onClick={() => setActive.mutate({ id: assignment.id, isActive: !assignment.is_active })}
@@ -50,7 +49,7 @@ export function AssignmentActions({ assignment, names, currentAdminId, onRevoked
           size={dense ? 'small' : 'medium'}
           variant="outlined"
           color="error"
-          disabled={own}
+          disabled={refusal !== null}
           aria-describedby={describedBy}
           aria-label={dense ? `Revoke${context}` : undefined}
           onClick={() => setRevoking(true)}
@@ -58,9 +57,9 @@ export function AssignmentActions({ assignment, names, currentAdminId, onRevoked
           Revoke
         </Button>
       </Box>
-      {own ? (
+      {refusal ? (
         <Typography id={reasonId} variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-          {OWN_SUPER_ADMIN_REASON}
+          {refusal}
         </Typography>
       ) : null}
       <RevokeDialog

@@ -70,7 +70,7 @@ function Detail({ assignment, currentAdminId }: { assignment: RoleAssignment; cu
             <StatusChip assignment={assignment} />
           </Field>
           <Field label="Expires">
-            <ExpiryEditor assignment={assignment} />
+            <ExpiryEditor assignment={assignment} currentAdminId={currentAdminId} />
           </Field>
           <Field label="Granted by">
             {assignment.granted_by ? userName(names.user(assignment.granted_by), assignment.granted_by) : 'Not recorded'}

@@ -2,21 +2,28 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useId, useState } from 'react';
 import { errorMessage } from '@/components/errors/page-error';
 import { notify } from '@/lib/notifications';
 import { useSetAssignmentExpiry } from '../api/mutations';
 import type { RoleAssignment } from '../api/queries';
 import { exactTime } from '../format';
 import { RelativeTime } from './relative-time';
+import { useSuperAdminProtection } from './use-super-admin-protection';
 
 // The form (react-hook-form, the text field) loads when the admin starts editing.
 const ExpiryForm = lazy(() => import('./expiry-form').then((m) => ({ default: m.ExpiryForm })));
 
-/** The expiry, and the ways to set, change or clear it. */
-export function ExpiryEditor({ assignment }: { assignment: RoleAssignment }) {
+/**
+ * The expiry, and the ways to set, change or clear it. Setting one is not offered (and says why)
+ * on the admin's own Super Admin role or the last one in force without an expiry; clearing one
+ * always is.
+ */
+export function ExpiryEditor({ assignment, currentAdminId }: { assignment: RoleAssignment; currentAdminId: string | undefined }) {
   const [editing, setEditing] = useState(false);
   const clear = useSetAssignmentExpiry();
+  const refusal = useSuperAdminProtection(assignment, currentAdminId).setExpiry;
+  const reasonId = useId();
 
   if (editing) {
     return (
@@ -37,7 +44,13 @@ export function ExpiryEditor({ assignment }: { assignment: RoleAssignment }) {
         )}
       </Typography>
       <Box sx={{ display: 'flex', gap: 1, mt: 1 }}>
-        <Button size="small" variant="outlined" onClick={() => setEditing(true)}>
+        <Button
+          size="small"
+          variant="outlined"
+          disabled={refusal !== null}
+          aria-describedby={refusal ? reasonId : undefined}
+          onClick={() => setEditing(true)}
+        >
           {assignment.expires_at ? 'Change expiry' : 'Set expiry'}
         </Button>
         {assignment.expires_at ? (
@@ -54,6 +67,11 @@ export function ExpiryEditor({ assignment }: { assignment: RoleAssignment }) {
           </Button>
         ) : null}
       </Box>
+      {refusal ? (
+        <Typography id={reasonId} variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+          {refusal}
+        </Typography>
+      ) : null}
       {clear.isError ? (
         <Alert severity="error" role="alert" sx={{ mt: 1 }}>
           The expiry could not be cleared: {errorMessage(clear.error)}
