@@ -19,10 +19,17 @@ export const TEXT = {
   errorHelp: 'If this keeps happening, contact your ScaiKey administrator.',
   signedOutTitle: 'You have been signed out',
   signedOutBody: 'Your ScaiKey session has ended. You can close this window.',
+  busy: 'ScaiKey is busy signing other people in. Try again in a moment.',
   malformedRequest: 'The request contains characters or values that are not allowed.',
   tooLarge: 'The request is too large.',
   serverError: 'Something went wrong on our side.',
 } as const;
+
+/** What the sign-in page says while the throttle (throttle.ts) refuses attempts. */
+export function tooManyAttempts(waitMs: number): string {
+  const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
+  return `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`;
+}
 
 export function escapeHtml(value: string): string {
   return value

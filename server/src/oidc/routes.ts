@@ -1,7 +1,9 @@
+import type { IncomingMessage } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { CookieOptions } from 'hono/utils/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { PasswordBusyError } from '../auth/password';
 import { signAccessToken, TokenError, verifyAccessToken } from '../auth/tokens';
 import type { ServerConfig } from '../config';
 import type { AppContext } from '../context';
@@ -9,7 +11,7 @@ import { parseAuthorizeRequest, responseUrl, SUPPORTED_SCOPES } from './authoriz
 import { profileClaims, readIdTokenHint, signIdToken } from './id-token';
 import { readForm, readQuery, type ParamsResult, type Refusal } from './input';
 import { openLoginRequest, sealLoginRequest } from './login-request';
-import { errorPage, pageHeaders, signedOutPage, signInPage, TEXT } from './pages';
+import { errorPage, pageHeaders, signedOutPage, signInPage, TEXT, tooManyAttempts } from './pages';
 import { adminClaims, resolveAdminRole, type ResolvedAdminRole } from './roles';
 import { deriveHmacKey, looksLikeToken, randomToken, verifyPkceS256 } from './secrets';
 import {
@@ -33,6 +35,7 @@ import {
   type OidcUser,
   type Session,
 } from './store';
+import { addressKey, SignInThrottle } from './throttle';
 import { oidcUrls, PLATFORM_PATH } from './urls';
 
 /** The browser's sign-in session: HttpOnly, SameSite=Lax, Path=/api/v1/platform, 12 h. */
@@ -112,6 +115,37 @@ type GrantResult =
 
 const invalidGrant = (description: string): GrantResult => ({ ok: false, error: 'invalid_grant', description });
 
+export interface OidcOptions {
+  /**
+   * Take the client address (for the sign-in throttle) from the last X-Forwarded-For entry.
+   * Only behind a proxy that sets it: otherwise any client could claim any address.
+   */
+  trustForwardedFor?: boolean;
+  /** The client address of a request, instead of the socket's; for tests (app.request has no socket). */
+  clientAddress?: (c: Context) => string | undefined;
+  /** The sign-in throttle's state; a fresh one by default. */
+  throttle?: SignInThrottle;
+}
+
+/**
+ * Options from the environment: TRUST_X_FORWARDED_FOR=1 when the stand-in runs behind a proxy
+ * that sets X-Forwarded-For. (Read here rather than in config.ts, which the provider shares.)
+ */
+export function oidcOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OidcOptions {
+  return { trustForwardedFor: /^(1|true|yes)$/i.test(env.TRUST_X_FORWARDED_FOR ?? '') };
+}
+
+/** What the sign-in throttle counts by: the node socket's peer, or a trusted proxy's word. */
+function socketAddress(c: Context, trustForwardedFor: boolean): string {
+  if (trustForwardedFor) {
+    const last = (c.req.header('x-forwarded-for') ?? '').split(',').at(-1)?.trim() ?? '';
+    if (last.length <= 64 && /^[0-9A-Fa-f:.]+$/.test(last)) return last;
+  }
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  // No socket (app.request in tests): every such request counts as one client.
+  return incoming?.socket?.remoteAddress ?? 'unknown';
+}
+
 /** A user id as newId('usr') makes them; anything else in a token's sub never reaches the database. */
 const USER_ID = /^usr_[A-Za-z0-9_-]{1,64}$/;
 
@@ -123,10 +157,13 @@ const JSON_ENDPOINTS = /\/oauth\/(token|revoke|userinfo)$/;
  * token, JWKS, userinfo, revocation, end-session. One public client (config.client), code flow
  * with PKCE S256 only. Every time comes from ctx.now().
  */
-export function createOidcRoutes(ctx: AppContext): Hono {
+export function createOidcRoutes(ctx: AppContext, options: OidcOptions = oidcOptionsFromEnv()): Hono {
   const app = new Hono();
   const { db } = ctx;
   const issuer = () => oidcUrls(ctx.config).issuer;
+  const throttle = options.throttle ?? new SignInThrottle();
+  const clientAddress = (c: Context) =>
+    addressKey(options.clientAddress?.(c) ?? socketAddress(c, options.trustForwardedFor ?? false));
   let hmacKey: Promise<Buffer> | undefined;
   /** The provider's HMAC key (secrets.ts), derived once. */
   const key = () => (hmacKey ??= deriveHmacKey(ctx.keys.privateKey, 'oidc'));
@@ -305,12 +342,38 @@ export function createOidcRoutes(ctx: AppContext): Hono {
     const browser = getCookie(c, LOGIN_COOKIE);
     const pending = looksLikeToken(browser) ? openLoginRequest(await key(), browser, loginId, now) : null;
     if (!pending || !looksLikeToken(browser)) return page(c, errorPage(LOGIN_EXPIRED), 400);
-    const again = (error: string) => page(c, signInPage({ loginId, action: LOGIN_ACTION, email, error }));
+    const again = (error: string, status: ContentfulStatusCode = 200) =>
+      page(c, signInPage({ loginId, action: LOGIN_ACTION, email, error }), status);
+    const refused = (waitMs: number) => {
+      c.header('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))));
+      return again(tooManyAttempts(waitMs), 429);
+    };
     if (!email || !password) return again(TEXT.missingCredentials);
     // Longer than any address: no account has it, and it need not cost a hash or a query.
     if (email.length > MAX_EMAIL_LENGTH) return again(TEXT.invalidCredentials);
-    const user = await authenticate(db, email, password);
-    if (!user) return again(TEXT.invalidCredentials);
+
+    // Throttled before anything costly: a refused attempt reads nothing and hashes nothing.
+    const address = clientAddress(c);
+    const wait = throttle.wait(email, address, now);
+    if (wait > 0) return refused(wait);
+    const attempt = throttle.begin(email, address, now);
+    let user: OidcUser | null;
+    try {
+      user = await authenticate(db, email, password);
+    } catch (err) {
+      attempt.abandoned(ctx.now());
+      if (err instanceof PasswordBusyError) {
+        c.header('Retry-After', '5');
+        return again(TEXT.busy, 503);
+      }
+      throw err;
+    }
+    if (!user) {
+      const lockedFor = attempt.failed(ctx.now());
+      return lockedFor > 0 ? refused(lockedFor) : again(TEXT.invalidCredentials);
+    }
+    attempt.succeeded(ctx.now());
+    const signedIn = user;
 
     const sessionCookie = getCookie(c, SESSION_COOKIE);
     const done = await db.transaction(async (tx) => {
@@ -326,9 +389,9 @@ export function createOidcRoutes(ctx: AppContext): Hono {
       });
       if (!first) return null; // a double submit
       const previous = looksLikeToken(sessionCookie) ? await findSessionByCookie(tx, sessionCookie, now) : null;
-      await recordLogin(tx, user.id, now);
+      await recordLogin(tx, signedIn.id, now);
       const { session, cookie } = await startSession(tx, {
-        userId: user.id,
+        userId: signedIn.id,
         previous,
         now,
         ttl: SESSION_TTL_SECONDS,
@@ -339,7 +402,7 @@ export function createOidcRoutes(ctx: AppContext): Hono {
         codeChallenge: pending.codeChallenge,
         nonce: pending.nonce,
         scope: pending.scope,
-        userId: user.id,
+        userId: signedIn.id,
         sessionId: session.id,
         authTime: session.auth_time,
         now,

@@ -6,7 +6,7 @@ import { testConfig, type ServerConfig } from '../../src/config';
 import type { AppContext } from '../../src/context';
 import { openDb } from '../../src/db/db';
 import { newId } from '../../src/ids';
-import { createOidcRoutes } from '../../src/oidc/routes';
+import { createOidcRoutes, type OidcOptions } from '../../src/oidc/routes';
 import { oidcUrls } from '../../src/oidc/urls';
 
 /**
@@ -62,8 +62,8 @@ export interface Harness {
     reset(): void;
     now(): Date;
   };
-  /** A browser: keeps cookies per name, never follows redirects. */
-  browser(): Browser;
+  /** A browser: keeps cookies per name, never follows redirects; `headers` go with every request. */
+  browser(headers?: Record<string, string>): Browser;
   /** oidc-client-ts's OidcClient set up as the console sets up its UserManager. */
   client(overrides?: Partial<ConstructorParameters<typeof OidcClient>[0]>): OidcClient;
   /** What oidc-client-ts calls instead of the network: straight into the Hono app. */
@@ -76,10 +76,15 @@ export class Browser {
   /** Raw Set-Cookie headers of the last response, for attribute checks. */
   lastSetCookies: string[] = [];
 
-  constructor(private readonly app: Hono) {}
+  /** `headers` go with every request (a test's stand-in for the client's address, say). */
+  constructor(
+    private readonly app: Hono,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   async request(url: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
+    for (const [name, value] of Object.entries(this.headers)) if (!headers.has(name)) headers.set(name, value);
     if (this.cookies.size > 0) {
       headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
     }
@@ -110,7 +115,8 @@ export class Browser {
   }
 }
 
-export async function createHarness(): Promise<Harness> {
+/** `options` go to createOidcRoutes (a client address for the throttle, say); none by default. */
+export async function createHarness(options: OidcOptions = {}): Promise<Harness> {
   const config = testConfig();
   const db = await openDb(config);
   const keys = await loadOrCreateKeys(null);
@@ -120,7 +126,7 @@ export async function createHarness(): Promise<Harness> {
   const ctx: AppContext = { db, config, keys, now };
 
   const app = new Hono();
-  app.route('/api/v1/platform', createOidcRoutes(ctx));
+  app.route('/api/v1/platform', createOidcRoutes(ctx, options));
 
   const partnerId = newId('prt');
   const tenantA = newId('tnt');
@@ -226,7 +232,7 @@ export async function createHarness(): Promise<Harness> {
       },
       now,
     },
-    browser: () => new Browser(app),
+    browser: (headers) => new Browser(app, headers),
     client: (overrides = {}) =>
       new OidcClient({
         authority: urls.issuer,
