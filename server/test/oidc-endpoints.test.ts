@@ -506,8 +506,10 @@ describe('revocation', () => {
 describe('end session', () => {
   it('shows the signed-out page instead of redirecting to an unregistered URI', async () => {
     const browser = h.browser();
-    await codeFor(browser);
+    const { verifier, challenge } = pkce();
+    const { id_token } = await (await exchange(await codeFor(browser, EMAIL.superAdmin, challenge), verifier)).json();
     const url = new URL(h.urls.endSession);
+    url.searchParams.set('id_token_hint', id_token);
     url.searchParams.set('post_logout_redirect_uri', 'https://evil.example/');
     url.searchParams.set('state', 'x');
     const res = await browser.get(url.toString());

@@ -20,6 +20,10 @@ export const TEXT = {
   signedOutTitle: 'You have been signed out',
   signedOutBody: 'Your ScaiKey session has ended. You can close this window.',
   busy: 'ScaiKey is busy signing other people in. Try again in a moment.',
+  signOutTitle: 'Sign out of ScaiKey?',
+  signOutBody: 'You will be signed out of ScaiKey and of the applications that use it in this browser.',
+  signOutStay: 'To stay signed in, close this window.',
+  signOutSubmit: 'Sign out',
   malformedRequest: 'The request contains characters or values that are not allowed.',
   tooLarge: 'The request is too large.',
   serverError: 'Something went wrong on our side.',
@@ -120,6 +124,7 @@ button {
 button:hover { background: var(--accent-strong); border-color: var(--accent-strong); }
 button:focus-visible { outline: 3px solid var(--accent-strong); outline-offset: 3px; }
 .muted { color: var(--muted); font-size: .9375rem; margin-bottom: 0; }
+form + .muted { margin-top: 20px; }
 @media (max-width: 480px) { .card { padding: 24px 20px; } }
 @media (forced-colors: active) { .brand-mark, button { border: 1px solid CanvasText; } }
 `;
@@ -193,5 +198,31 @@ export function signedOutPage(): string {
     'Signed out · ScaiKey',
     `<h1>${TEXT.signedOutTitle}</h1>
 <p class="muted">${TEXT.signedOutBody}</p>`,
+  );
+}
+
+export interface SignOutConfirmInput {
+  /** Where the form posts, relative to the page. */
+  action: string;
+  /** Binds the confirmation to the session it would end (routes.ts). */
+  csrfToken: string;
+  /** Carried over from the request, checked again when the form comes back. */
+  postLogoutRedirectUri: string | null;
+  state: string | null;
+  clientId: string | null;
+}
+
+/** RP-initiated logout without a usable id_token_hint: the user confirms with a POST. */
+export function signOutConfirmPage(input: SignOutConfirmInput): string {
+  const hidden = (name: string, value: string | null) =>
+    value === null ? '' : `<input type="hidden" name="${name}" value="${escapeHtml(value)}">\n`;
+  return layout(
+    'Sign out · ScaiKey',
+    `<h1>${TEXT.signOutTitle}</h1>
+<p>${TEXT.signOutBody}</p>
+<form method="post" action="${escapeHtml(input.action)}">
+${hidden('csrf_token', input.csrfToken)}${hidden('post_logout_redirect_uri', input.postLogoutRedirectUri)}${hidden('state', input.state)}${hidden('client_id', input.clientId)}<button type="submit">${TEXT.signOutSubmit}</button>
+</form>
+<p class="muted">${TEXT.signOutStay}</p>`,
   );
 }

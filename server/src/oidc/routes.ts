@@ -7,13 +7,21 @@ import { PasswordBusyError } from '../auth/password';
 import { signAccessToken, TokenError, verifyAccessToken } from '../auth/tokens';
 import type { ServerConfig } from '../config';
 import type { AppContext } from '../context';
-import { parseAuthorizeRequest, responseUrl, SUPPORTED_SCOPES } from './authorize-request';
+import { LIMITS, parseAuthorizeRequest, responseUrl, SUPPORTED_SCOPES } from './authorize-request';
 import { profileClaims, readIdTokenHint, signIdToken } from './id-token';
 import { readForm, readQuery, type ParamsResult, type Refusal } from './input';
 import { openLoginRequest, sealLoginRequest } from './login-request';
-import { errorPage, pageHeaders, signedOutPage, signInPage, TEXT, tooManyAttempts } from './pages';
+import {
+  errorPage,
+  pageHeaders,
+  signedOutPage,
+  signInPage,
+  signOutConfirmPage,
+  TEXT,
+  tooManyAttempts,
+} from './pages';
 import { adminClaims, resolveAdminRole, type ResolvedAdminRole } from './roles';
-import { deriveHmacKey, looksLikeToken, randomToken, verifyPkceS256 } from './secrets';
+import { deriveHmacKey, hmac, looksLikeToken, randomToken, sameSecret, verifyPkceS256 } from './secrets';
 import {
   authenticate,
   consumeCode,
@@ -51,6 +59,10 @@ const HOUSEKEEPING_INTERVAL_MS = 60_000;
 
 /** Relative to /oauth/authorize, so the form works behind any path prefix. */
 const LOGIN_ACTION = 'login';
+/** Relative to /oauth/logout: the confirmation posts back to where it was shown. */
+const LOGOUT_ACTION = 'logout';
+/** How long a sign-out confirmation page stays good for. */
+const LOGOUT_CONFIRM_TTL_SECONDS = 10 * 60;
 /** Nothing longer is an email address (RFC 5321's path limit); such input never reaches the database. */
 const MAX_EMAIL_LENGTH = 254;
 
@@ -663,6 +675,28 @@ export function createOidcRoutes(ctx: AppContext, options: OidcOptions = oidcOpt
 
   // ------------------------------------------------------------ end session (RP-Initiated Logout)
 
+  /**
+   * A sign-out confirmation's token: bound to the session it would end (its id, which only this
+   * browser's cookie leads to) and to an expiry, under the provider's HMAC key. A page on
+   * another site can neither read it nor make it, so it cannot post a sign-out for the user.
+   */
+  const logoutToken = async (sessionId: string, now: Date) => {
+    const expires = String(Math.floor(now.getTime() / 1000) + LOGOUT_CONFIRM_TTL_SECONDS);
+    return `${expires}.${hmac(await key(), 'logout.v1', sessionId, expires)}`;
+  };
+  const logoutTokenValid = async (token: string | null, sessionId: string, now: Date) => {
+    const match = /^(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token ?? '');
+    if (!match?.[1] || !match[2] || Number(match[1]) * 1000 <= now.getTime()) return false;
+    return sameSecret(match[2], hmac(await key(), 'logout.v1', sessionId, match[1]));
+  };
+
+  /**
+   * RP-Initiated Logout. The session cookie alone never signs anyone out, since any site can
+   * send a browser here with it: the request must carry an id_token_hint of the signed-in user
+   * (what the console sends), or the user confirms on a page whose form posts back a token bound
+   * to the session. Without a session there is nothing to protect, and the hint alone (no cookie
+   * came along) still ends the session its sid names.
+   */
   const logout = async (c: Context) => {
     let read: ParamsResult;
     if (c.req.method === 'POST') {
@@ -677,27 +711,53 @@ export function createOidcRoutes(ctx: AppContext, options: OidcOptions = oidcOpt
     const postLogout = params.get('post_logout_redirect_uri');
     const state = params.get('state');
     const clientId = params.get('client_id');
+    if ((state?.length ?? 0) > LIMITS.state || (hintToken?.length ?? 0) > LIMITS.id_token_hint) {
+      return refusedPage(c, { ok: false, status: 400, reason: 'too long' });
+    }
     const now = ctx.now();
+    const hint = hintToken ? await readIdTokenHint(ctx, hintToken) : null;
+
+    const finish = () => {
+      deleteCookie(c, SESSION_COOKIE, cookieOptions(0));
+      const clientOk = clientId === null || clientId === ctx.config.client.clientId;
+      if (postLogout && clientOk && ctx.config.client.postLogoutRedirectUris.includes(postLogout)) {
+        return redirect(c, responseUrl(postLogout, { state }), c.req.method === 'POST' ? 303 : 302);
+      }
+      return page(c, signedOutPage());
+    };
 
     const cookie = getCookie(c, SESSION_COOKIE);
-    let session = looksLikeToken(cookie) ? await findSessionRowByCookie(db, cookie) : null;
-    if (!session && hintToken) {
-      // No cookie came along: the ID token's sid still names the session to end.
-      const hint = await readIdTokenHint(ctx, hintToken);
-      const bySid = hint?.sid ? await findSessionById(db, hint.sid) : null;
-      if (bySid && bySid.user_id === hint?.sub) session = bySid;
-    }
+    const session = looksLikeToken(cookie) ? await findSessionRowByCookie(db, cookie) : null;
     if (session) {
+      const live = Date.parse(session.expires_at) > now.getTime();
+      const confirmed =
+        c.req.method === 'POST' && (await logoutTokenValid(params.get('csrf_token'), session.id, now));
+      if (live && hint?.sub !== session.user_id && !confirmed) {
+        // No hint, a hint that is not ours, or one for someone else: ask the user.
+        return page(
+          c,
+          signOutConfirmPage({
+            action: LOGOUT_ACTION,
+            csrfToken: await logoutToken(session.id, now),
+            postLogoutRedirectUri: postLogout,
+            state,
+            clientId,
+          }),
+        );
+      }
       const id = session.id;
       await db.transaction((tx) => endSession(tx, id, now));
+      return finish();
     }
-    deleteCookie(c, SESSION_COOKIE, cookieOptions(0));
-
-    const clientOk = clientId === null || clientId === ctx.config.client.clientId;
-    if (postLogout && clientOk && ctx.config.client.postLogoutRedirectUris.includes(postLogout)) {
-      return redirect(c, responseUrl(postLogout, { state }));
+    if (hint?.sid) {
+      // No cookie came along: the ID token's sid still names the session to end.
+      const bySid = await findSessionById(db, hint.sid);
+      if (bySid && bySid.user_id === hint.sub) {
+        const id = bySid.id;
+        await db.transaction((tx) => endSession(tx, id, now));
+      }
     }
-    return page(c, signedOutPage());
+    return finish();
   };
   app.get('/oauth/logout', logout);
   app.post('/oauth/logout', logout);
