@@ -27,6 +27,8 @@ beforeAll(async () => {
     // app.request has no socket: each test browser says which address it stands for.
     clientAddress: (c) => c.req.header('x-test-client'),
     throttle: currentThrottle,
+    // Refusals answer at once here; the delay they get by default has a test of its own.
+    refusalDelayMs: 0,
   });
 });
 beforeEach(() => {
@@ -205,6 +207,22 @@ describe('per account', () => {
   });
 });
 
+describe('refusals', () => {
+  it('are answered after a pause by default, so a client retrying at once is slowed, not the server', async () => {
+    const app = new Hono();
+    app.route('/api/v1/platform', createOidcRoutes(h.ctx, { throttle: new SignInThrottle() }));
+    const browser = new Browser(app);
+    const url = authorizeUrl();
+    const { loginId, action } = readSignInForm(await (await browser.get(url)).text(), url);
+    const attempt = () => browser.postForm(action, { login_id: loginId, email: 'paced@scaikey.test', password: 'wrong' });
+    for (let i = 0; i < 4; i++) await attempt();
+    const started = performance.now();
+    expect((await attempt()).status).toBe(429); // the fifth failure
+    expect((await attempt()).status).toBe(429); // refused before any check
+    expect(performance.now() - started).toBeGreaterThanOrEqual(2 * 990);
+  });
+});
+
 describe('per client address', () => {
   it('refuses an address after 20 failures within 15 minutes, for every account, and nobody else', async () => {
     const { attempt } = await signInPage('192.0.2.20');
@@ -235,7 +253,7 @@ describe('per client address', () => {
   it('ignores X-Forwarded-For unless told to trust it', async () => {
     const build = (trustForwardedFor: boolean) => {
       const app = new Hono();
-      app.route('/api/v1/platform', createOidcRoutes(h.ctx, { trustForwardedFor, throttle: new SignInThrottle() }));
+      app.route('/api/v1/platform', createOidcRoutes(h.ctx, { trustForwardedFor, throttle: new SignInThrottle(), refusalDelayMs: 0 }));
       return app;
     };
     const tryFrom = async (app: Hono, forwardedFor: string) => {

@@ -137,7 +137,15 @@ export interface OidcOptions {
   clientAddress?: (c: Context) => string | undefined;
   /** The sign-in throttle's state; a fresh one by default. */
   throttle?: SignInThrottle;
+  /**
+   * How long a refused (throttled) sign-in waits before its 429, in milliseconds; default
+   * REFUSAL_DELAY_MS. A timer, not work: it paces a client that retries as soon as it is
+   * answered, so a loop hammering a locked account or address costs the server next to nothing.
+   */
+  refusalDelayMs?: number;
 }
+
+export const REFUSAL_DELAY_MS = 1000;
 
 /**
  * Options from the environment: TRUST_X_FORWARDED_FOR=1 when the stand-in runs behind a proxy
@@ -356,7 +364,9 @@ export function createOidcRoutes(ctx: AppContext, options: OidcOptions = oidcOpt
     if (!pending || !looksLikeToken(browser)) return page(c, errorPage(LOGIN_EXPIRED), 400);
     const again = (error: string, status: ContentfulStatusCode = 200) =>
       page(c, signInPage({ loginId, action: LOGIN_ACTION, email, error }), status);
-    const refused = (waitMs: number) => {
+    const refused = async (waitMs: number) => {
+      const delay = options.refusalDelayMs ?? REFUSAL_DELAY_MS;
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       c.header('Retry-After', String(Math.max(1, Math.ceil(waitMs / 1000))));
       return again(tooManyAttempts(waitMs), 429);
     };
