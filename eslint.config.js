@@ -1,6 +1,7 @@
 // Flat config. Beyond the usual TypeScript and React checks it enforces the layout in
 // shared/style.md: shared code -> features -> app, no feature importing another, no cycles,
 // kebab-case file names, and jsx-a11y on every component.
+import { join } from 'node:path';
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import importX from 'eslint-plugin-import-x';
@@ -44,7 +45,14 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     plugins: { 'import-x': importX, local: { rules: { 'kebab-case': kebabCase } } },
     settings: {
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.json', 'server/tsconfig.json', 'e2e/tsconfig.json'], noWarnOnMultipleProjects: true })],
+      // Absolute tsconfig paths: relative ones are read from the working directory, so `eslint`
+      // run from a sub-folder (or by an editor) silently stopped resolving `@/`.
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['tsconfig.json', 'server/tsconfig.json', 'e2e/tsconfig.json'].map((p) => join(import.meta.dirname, p)),
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
@@ -65,6 +73,9 @@ export default tseslint.config(
       'import-x/no-restricted-paths': [
         'error',
         {
+          // Zones are read from this file's folder, not from wherever eslint runs (it used to be cwd,
+          // so from a sub-folder every zone silently matched nothing).
+          basePath: import.meta.dirname,
           zones: [
             // A feature never imports another feature; screens that need two are assembled in app/.
             ...FEATURES.map((f) => ({
@@ -92,6 +103,7 @@ export default tseslint.config(
       'import-x/no-restricted-paths': [
         'error',
         {
+          basePath: import.meta.dirname,
           zones: [
             { target: './server', from: './src', except: ['./lib/api/schema.d.ts'], message: 'The stand-in must not import console code.' },
             { target: './e2e', from: './src', except: ['./lib/api/schema.d.ts'], message: 'e2e drives the console from outside.' },
