@@ -45,6 +45,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     plugins: { 'import-x': importX, local: { rules: { 'kebab-case': kebabCase } } },
     settings: {
+      // import-x reads an imported module only if its extension is listed here (the default is
+      // .js/.mjs/.cjs), and parses it with this file's parser (typescript-eslint's, set for every
+      // file above). Without the TypeScript ones, no-cycle never saw a .ts import and passed any
+      // cycle; scripts/lint-no-cycle.test.mjs plants one and checks that it fails.
+      'import-x/extensions': ['.ts', '.tsx', '.cts', '.mts', '.js', '.jsx', '.cjs', '.mjs'],
       // Absolute tsconfig paths: relative ones are read from the working directory, so `eslint`
       // run from a sub-folder (or by an editor) silently stopped resolving `@/`.
       'import-x/resolver-next': [
@@ -58,7 +63,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       'local/kebab-case': 'error',
-      'import-x/no-cycle': 'error',
+      // ignoreExternal: nothing in node_modules imports our code back, and not parsing it keeps the
+      // rule to ~+15% of lint CPU time (without it, ~2x) on 2 cores, so it runs everywhere, not only in CI.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
       'import-x/no-self-import': 'error',
       'import-x/no-duplicates': 'error',
     },
