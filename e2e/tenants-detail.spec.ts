@@ -152,7 +152,7 @@ test.describe('a tenant page', () => {
     await expect(page.getByText(`Tenant “${tenant.name}” deleted`)).toBeVisible();
     expect(await tenants.status(tenant.id)).toBe(404);
     await tenantsPage.search(tenant.slug);
-    await expect(page.getByText('No tenants match these filters.')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'No tenants match these filters' })).toBeVisible();
 
     await tenantPage.goTo(tenant.id);
     await expect(page.getByRole('heading', { level: 1, name: 'Tenant not found' })).toBeVisible();

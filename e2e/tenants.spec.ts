@@ -135,7 +135,7 @@ test.describe('the tenants list', () => {
     await expect(tenantsPage.rows).toHaveCount(20);
     await expectNoAxeViolations(makeAxeBuilder());
     await tenantsPage.search('zzzz-no-such-tenant');
-    await expect(page.getByText('No tenants match these filters.')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'No tenants match these filters' })).toBeVisible();
     await expectNoAxeViolations(makeAxeBuilder());
   });
 });

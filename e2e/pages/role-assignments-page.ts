@@ -49,8 +49,9 @@ export class RoleAssignmentsPage {
     await pick(this.filters, /^User/, email, email);
   }
 
+  /** The empty state's own "Clear filters" (the filter bar has one too, before it). */
   async clearFiltersFromEmptyState() {
-    await this.page.getByRole('button', { name: 'Clear filters' }).click();
+    await this.page.getByRole('button', { name: 'Clear filters' }).last().click();
   }
 
   async assertEmpty(message: string | RegExp) {
@@ -75,7 +76,7 @@ export class RoleAssignmentsPage {
   }
 
   async setRowsPerPage(n: 20 | 50 | 100) {
-    await this.page.getByRole('combobox', { name: /Rows per page/ }).click();
+    await this.page.getByRole('combobox', { name: /Role assignments per page/ }).click();
     await this.page.getByRole('listbox').getByRole('option', { name: String(n), exact: true }).click();
   }
 

@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import type { components } from '@/lib/api/schema';
+import { pageField, pageSizeField } from '@/components/data-list/page-params';
 
 export type Tenant = components['schemas']['Tenant'];
 export type TenantStatus = components['schemas']['TenantStatus'];
@@ -102,37 +103,17 @@ export function toUpdateBody(tenant: Tenant, values: TenantFormValues): UpdateBo
   return body;
 }
 
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
-
 /** The list's state in the URL: `?search=acme&status=SUSPENDED&partner_id=prt_…&page=2&per_page=50`. */
 export const tenantListSearchSchema = z.object({
   search: z._default(z.string().check(z.trim(), z.maxLength(200)), ''),
   status: z.optional(z.enum(TENANT_STATUSES)),
   partner_id: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-  page: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(1_000_000)), 1),
-  per_page: z._default(
-    z.coerce.number().check(
-      z.int(),
-      z.refine((n) => (PAGE_SIZES as readonly number[]).includes(n)),
-    ),
-    20,
-  ),
+  page: pageField(),
+  per_page: pageSizeField(),
 });
 
 export type TenantListSearch = z.output<typeof tenantListSearchSchema>;
 
-/** "29 Nov 2026": a date people read at a glance (the full timestamp goes in a title/tooltip). */
-export function formatDate(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' });
-}
-
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 /**
  * The stand-in's value errors start with "Value error, " (pydantic's wording); admins see the

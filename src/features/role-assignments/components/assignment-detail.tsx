@@ -5,16 +5,13 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useId, type ReactNode } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
-import { NotFound } from '@/components/errors/not-found';
-import { PageError } from '@/components/errors/page-error';
-import { PageLoading } from '@/components/feedback/page-loading';
+import { DetailState } from '@/components/data-list/detail-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { paths } from '@/config/paths';
-import { ApiError } from '@/lib/api-error';
 import { notify } from '@/lib/notifications';
+import { exactTime } from '@/utils/dates';
 import { useAssignmentNames } from '../api/names';
 import { roleAssignmentQueries, type RoleAssignment } from '../api/queries';
-import { exactTime } from '../format';
 import { roleLabel } from '../schemas';
 import { ScopeName, StatusChip, UserNameAndEmail, scopeText, userName } from './assignment-bits';
 import { AssignmentActions } from './assignment-actions';
@@ -101,19 +98,18 @@ function Detail({ assignment, currentAdminId }: { assignment: RoleAssignment; cu
 /** One assignment: everything about it, activate/deactivate, expiry, revoke. A missing one is "not found". */
 export function RoleAssignmentDetail({ assignmentId, currentAdminId }: { assignmentId: string; currentAdminId: string | undefined }) {
   const detail = useQuery(roleAssignmentQueries.detail(assignmentId));
-  if (detail.isPending) return <PageLoading label="Loading the role assignment" />;
-  if (detail.isError) {
-    if (detail.error instanceof ApiError && detail.error.isNotFound) {
-      return (
-        <NotFound
-          title="Role assignment not found"
-          message="This role assignment does not exist or has been revoked."
-          backTo={paths.roleAssignments.to()}
-          backLabel="Back to all role assignments"
-        />
-      );
-    }
-    return <PageError error={detail.error} title="The role assignment could not be loaded" onRetry={() => void detail.refetch()} />;
-  }
-  return <Detail assignment={detail.data} currentAdminId={currentAdminId} />;
+  return (
+    <DetailState
+      query={detail}
+      noun="role assignment"
+      notFound={{
+        title: 'Role assignment not found',
+        message: 'This role assignment does not exist or has been revoked.',
+        backTo: paths.roleAssignments.to(),
+        backLabel: 'Back to all role assignments',
+      }}
+    >
+      {(assignment) => <Detail assignment={assignment} currentAdminId={currentAdminId} />}
+    </DetailState>
+  );
 }

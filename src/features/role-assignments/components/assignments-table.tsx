@@ -1,22 +1,20 @@
 import Link from '@mui/material/Link';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { memo, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
+import { DataTable, type Column } from '@/components/data-list/data-table';
+import type { RowSelection } from '@/components/data-list/row-selection';
 import { paths } from '@/config/paths';
 import { useMinuteClock } from '@/hooks/use-minute-clock';
 import type { PartnerRecord, TenantRecord, UserRecord } from '@/lib/lookups/queries';
 import type { AssignmentNames, Resolved } from '../api/names';
 import type { RoleAssignment } from '../api/queries';
-import { shortDate } from '../format';
+import { shortDate } from '@/utils/dates';
 import { roleLabel } from '../schemas';
 import { ScopeName, StatusChip, UserNameAndEmail, userName } from './assignment-bits';
-import { RelativeTime } from './relative-time';
+import { RelativeTime } from '@/components/ui/relative-time';
 
 export interface AssignmentsTableProps {
   /** The table's accessible name. */
@@ -29,42 +27,49 @@ export interface AssignmentsTableProps {
   busy?: boolean;
   /** Extra actions per row (a last "Actions" column). */
   actions?: (assignment: RoleAssignment) => ReactNode;
+  /** Row selection for bulk actions. */
+  selection?: RowSelection;
 }
 
-/** Assignments as a table: each row reachable by its user's name, and linking to its details. */
-export function AssignmentsTable({ label, assignments, names, showUser = true, busy = false, actions }: AssignmentsTableProps) {
+/** Column headers; the rows draw their own cells (AssignmentRow), memoised on their names. */
+const header = (key: string, text: string): Column<RoleAssignment> => ({ key, header: text, cell: () => null });
+const USER = header('user', 'User');
+const REST = [header('role', 'Role'), header('scope', 'Scope'), header('status', 'Status'), header('expires', 'Expires'), header('created', 'Created')];
+const WITH_USER = [USER, ...REST];
+const ACTIONS = header('actions', 'Actions');
+
+/**
+ * Assignments as a table on the list kit: each row reachable by its user's name, and linking to
+ * its details. With `selection`, each row has a checkbox for bulk actions.
+ */
+export function AssignmentsTable({ label, assignments, names, showUser = true, busy = false, actions, selection }: AssignmentsTableProps) {
   // Rows redraw only when their own data changes: the clock makes "in 3 minutes" and "Expired" move on.
   const now = useMinuteClock();
+  const base = showUser ? WITH_USER : REST;
+  const columns = actions ? [...base, ACTIONS] : base;
   return (
-    <TableContainer>
-      <Table aria-label={label} aria-busy={busy} size="small" sx={{ opacity: busy ? 0.6 : 1, transition: 'opacity 150ms' }}>
-        <TableHead>
-          <TableRow>
-            {showUser ? <TableCell>User</TableCell> : null}
-            <TableCell>Role</TableCell>
-            <TableCell>Scope</TableCell>
-            <TableCell>Status</TableCell>
-            <TableCell>Expires</TableCell>
-            <TableCell>Created</TableCell>
-            {actions ? <TableCell>Actions</TableCell> : null}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {assignments.map((assignment) => (
-            <AssignmentRow
-              key={assignment.id}
-              assignment={assignment}
-              user={names.user(assignment.user_id)}
-              tenant={assignment.tenant_id ? names.tenant(assignment.tenant_id) : null}
-              partner={assignment.partner_id ? names.partner(assignment.partner_id) : null}
-              showUser={showUser}
-              now={now}
-              actions={actions ? actions(assignment) : null}
-            />
-          ))}
-        </TableBody>
-      </Table>
-    </TableContainer>
+    <DataTable
+      label={label}
+      columns={columns}
+      rows={assignments}
+      getRowId={(a) => a.id}
+      busy={busy}
+      selection={selection}
+      selectLabel={(a) => `Select ${roleLabel(a.role)} of ${userName(names.user(a.user_id), a.user_id)}`}
+      renderRow={(assignment, selectCell) => (
+        <AssignmentRow
+          assignment={assignment}
+          user={names.user(assignment.user_id)}
+          tenant={assignment.tenant_id ? names.tenant(assignment.tenant_id) : null}
+          partner={assignment.partner_id ? names.partner(assignment.partner_id) : null}
+          showUser={showUser}
+          now={now}
+          actions={actions ? actions(assignment) : null}
+          selectCell={selectCell}
+          selected={selection?.isSelected(assignment.id) ?? false}
+        />
+      )}
+    />
   );
 }
 
@@ -77,6 +82,8 @@ interface AssignmentRowProps {
   /** Not read: a new minute draws the row again (relative times, expiry). */
   now: number;
   actions: ReactNode;
+  selectCell: ReactNode;
+  selected: boolean;
 }
 
 function sameResolved<T>(a: Resolved<T> | null, b: Resolved<T> | null): boolean {
@@ -93,7 +100,7 @@ function sameResolved<T>(a: Resolved<T> | null, b: Resolved<T> | null): boolean 
  * for hundreds of milliseconds on a slow machine (`npm run bench`).
  */
 const AssignmentRow = memo(
-  function AssignmentRow({ assignment, user, tenant, partner, showUser, actions }: AssignmentRowProps) {
+  function AssignmentRow({ assignment, user, tenant, partner, showUser, actions, selectCell, selected }: AssignmentRowProps) {
     const name = userName(user, assignment.user_id);
     const names: AssignmentNames = {
       user: () => user,
@@ -101,7 +108,8 @@ const AssignmentRow = memo(
       partner: () => partner ?? { state: 'loading' },
     };
     return (
-      <TableRow hover>
+      <TableRow hover selected={selected}>
+        {selectCell}
         {showUser ? (
           <TableCell>
             <Link component={RouterLink} to={paths.roleAssignment.to(assignment.id)} underline="hover">
@@ -145,6 +153,7 @@ const AssignmentRow = memo(
     before.assignment === after.assignment &&
     before.showUser === after.showUser &&
     before.now === after.now &&
+    before.selected === after.selected &&
     // Actions depend on the names too (their dialogs name the user and scope), so a row with
     // actions is drawn again whenever the table is.
     !before.actions &&

@@ -7,8 +7,8 @@ import { errorMessage } from '@/components/errors/page-error';
 import { notify } from '@/lib/notifications';
 import { useSetAssignmentExpiry } from '../api/mutations';
 import type { RoleAssignment } from '../api/queries';
-import { exactTime } from '../format';
-import { RelativeTime } from './relative-time';
+import { exactTime } from '@/utils/dates';
+import { RelativeTime } from '@/components/ui/relative-time';
 import { useSuperAdminProtection } from './use-super-admin-protection';
 
 // The form (react-hook-form, the text field) loads when the admin starts editing.

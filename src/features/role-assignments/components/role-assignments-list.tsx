@@ -1,57 +1,15 @@
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
-import LinearProgress from '@mui/material/LinearProgress';
-import MenuItem from '@mui/material/MenuItem';
-import Paper from '@mui/material/Paper';
-import TablePagination from '@mui/material/TablePagination';
-import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { PageError } from '@/components/errors/page-error';
-import { PageLoading } from '@/components/feedback/page-loading';
+import { DataList } from '@/components/data-list/data-list';
+import { FilterBar } from '@/components/data-list/filter-bar';
+import { FilterSelect } from '@/components/data-list/filter-select';
 import { UserPicker } from '@/components/pickers/user-picker';
 import { useSearchParamsState } from '@/hooks/use-search-params-state';
 import { useAssignmentNames } from '../api/names';
 import { roleAssignmentQueries, type RoleAssignment } from '../api/queries';
-import { hasActiveFilters, listFiltersSchema, PAGE_SIZES, type ListFilters } from '../list-filters';
+import { hasActiveFilters, listFiltersSchema, type ListFilters } from '../list-filters';
 import { ROLE_LABELS, ROLES } from '../schemas';
 import { AssignmentsTable } from './assignments-table';
-
-/** A filter select whose first option ("Any ...") means "no filter" (undefined). */
-function FilterSelect<V extends string>({
-  id,
-  label,
-  anyLabel,
-  value,
-  options,
-  onChange,
-}: {
-  id: string;
-  label: string;
-  anyLabel: string;
-  value: V | undefined;
-  options: readonly { value: V; label: string }[];
-  onChange: (value: V | undefined) => void;
-}) {
-  return (
-    <TextField
-      select
-      size="small"
-      id={id}
-      label={label}
-      slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-      value={value ?? ''}
-      onChange={(event) => onChange((event.target.value || undefined) as V | undefined)}
-    >
-      <MenuItem value="">{anyLabel}</MenuItem>
-      {options.map((option) => (
-        <MenuItem key={option.value} value={option.value}>
-          {option.label}
-        </MenuItem>
-      ))}
-    </TextField>
-  );
-}
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 const STATUS_OPTIONS = [
@@ -59,13 +17,9 @@ const STATUS_OPTIONS = [
   { value: 'inactive', label: 'Inactive' },
 ] as const;
 
-function Filters({ filters, onChange }: { filters: ListFilters; onChange: (patch: Partial<ListFilters>) => void }) {
+function Filters({ filters, onChange, onClear }: { filters: ListFilters; onChange: (patch: Partial<ListFilters>) => void; onClear: () => void }) {
   return (
-    <Box
-      role="search"
-      aria-label="Filter role assignments"
-      sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: '200px 260px minmax(260px, 1fr)' }, mb: 2 }}
-    >
+    <FilterBar label="Filter role assignments" filtered={hasActiveFilters(filters)} onClear={onClear}>
       <FilterSelect
         id="filter-role"
         label="Role"
@@ -73,6 +27,7 @@ function Filters({ filters, onChange }: { filters: ListFilters; onChange: (patch
         value={filters.role}
         options={ROLE_OPTIONS}
         onChange={(role) => onChange({ role, page: 1 })}
+        minWidth={200}
       />
       <FilterSelect
         id="filter-status"
@@ -81,16 +36,19 @@ function Filters({ filters, onChange }: { filters: ListFilters; onChange: (patch
         value={filters.status}
         options={STATUS_OPTIONS}
         onChange={(status) => onChange({ status, page: 1 })}
+        minWidth={260}
       />
-      <UserPicker
-        id="filter-user"
-        size="small"
-        label="User"
-        placeholder="Any user"
-        value={filters.user ?? null}
-        onChange={(user) => onChange({ user: user ?? undefined, page: 1 })}
-      />
-    </Box>
+      <Box sx={{ minWidth: 260, flex: '1 1 260px' }}>
+        <UserPicker
+          id="filter-user"
+          size="small"
+          label="User"
+          placeholder="Any user"
+          value={filters.user ?? null}
+          onChange={(user) => onChange({ user: user ?? undefined, page: 1 })}
+        />
+      </Box>
+    </FilterBar>
   );
 }
 
@@ -105,69 +63,30 @@ function NamedAssignmentsTable({ assignments, busy }: { assignments: readonly Ro
 }
 
 /**
- * Every admin role assignment, a page at a time. Filters and page live in the URL; the previous
- * page stays visible (dimmed, with a progress bar) while the next one loads.
+ * Every admin role assignment, a page at a time, on the list kit. Filters and page live in the
+ * URL; the previous page stays visible (dimmed, with a progress bar) while the next one loads.
  */
 export function RoleAssignmentsList() {
   const [filters, setFilters] = useSearchParamsState(listFiltersSchema);
-  const list = useQuery(roleAssignmentQueries.list(filters));
-  const items = list.data?.items ?? [];
-  const filtered = hasActiveFilters(filters);
+  // The list kit keeps a failed load in place, with Retry, so the filters stay at hand.
+  const list = useQuery({ ...roleAssignmentQueries.list(filters), throwOnError: false });
   const clearFilters = () => setFilters({ role: undefined, status: undefined, user: undefined, page: 1 });
-
-  let body;
-  if (list.isPending) {
-    body = <PageLoading label="Loading role assignments" />;
-  } else if (list.isError && !list.data) {
-    body = (
-      <PageError
-        error={list.error}
-        title="The role assignments could not be loaded"
-        headingLevel="h2"
-        onRetry={() => void list.refetch()}
-      />
-    );
-  } else if (items.length === 0) {
-    body = (
-      <Box sx={{ py: 6, textAlign: 'center' }} role="status">
-        <Typography variant="h6" component="h2" gutterBottom>
-          {filtered ? 'No role assignments match these filters' : filters.page > 1 ? 'This page is empty' : 'No role assignments yet'}
-        </Typography>
-        {filtered ? (
-          <Button variant="outlined" onClick={clearFilters}>
-            Clear filters
-          </Button>
-        ) : filters.page > 1 ? (
-          <Button variant="outlined" onClick={() => setFilters({ page: 1 })}>
-            Go to the first page
-          </Button>
-        ) : null}
-      </Box>
-    );
-  } else {
-    body = <NamedAssignmentsTable assignments={items} busy={list.isPlaceholderData} />;
-  }
 
   return (
     <>
-      <Filters filters={filters} onChange={(patch) => setFilters(patch)} />
-      <Paper variant="outlined">
-        <Box sx={{ height: 4 }}>{list.isFetching && !list.isPending ? <LinearProgress aria-label="Loading the next page" /> : null}</Box>
-        {body}
-        {list.data && items.length > 0 ? (
-          <TablePagination
-            component="div"
-            count={list.data.total ?? -1}
-            page={filters.page - 1}
-            rowsPerPage={filters.per_page}
-            rowsPerPageOptions={[...PAGE_SIZES]}
-            onPageChange={(_event, page) => setFilters({ page: page + 1 })}
-            onRowsPerPageChange={(event) =>
-              setFilters({ per_page: Number(event.target.value) as ListFilters['per_page'], page: 1 })
-            }
-          />
-        ) : null}
-      </Paper>
+      <Filters filters={filters} onChange={(patch) => setFilters(patch)} onClear={clearFilters} />
+      <DataList
+        noun={{ one: 'role assignment', many: 'role assignments' }}
+        query={list}
+        page={filters.page}
+        perPage={filters.per_page}
+        onPageChange={(page) => setFilters({ page })}
+        onPerPageChange={(perPage) => setFilters({ per_page: perPage, page: 1 })}
+        filtered={hasActiveFilters(filters)}
+        onClearFilters={clearFilters}
+      >
+        {(assignments, { busy }) => <NamedAssignmentsTable assignments={assignments} busy={busy} />}
+      </DataList>
     </>
   );
 }

@@ -10,7 +10,8 @@ import type { components } from '@/lib/api/schema';
 import { isApiError } from '@/lib/api-error';
 import { isOwnVersion, useUpdateTenant } from '../api/mutations';
 import { fetchTenantVersion, tenantQueries } from '../api/queries';
-import { formatDateTime, type Tenant } from '../schemas';
+import { exactTime } from '@/utils/dates';
+import type { Tenant } from '../schemas';
 
 type UpdateBody = components['schemas']['TenantUpdate'];
 
@@ -107,7 +108,7 @@ export function useCheckedSave(tenantId: string) {
           {conflict ? (
             <>
               <p style={{ marginTop: 0 }}>
-                “{conflict.latest.name}” was saved by someone else at {formatDateTime(conflict.latest.updated_at)}, after
+                “{conflict.latest.name}” was saved by someone else at {exactTime(conflict.latest.updated_at)}, after
                 you opened it.
               </p>
               <p style={{ marginBottom: 0 }}>

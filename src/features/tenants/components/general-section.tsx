@@ -9,9 +9,9 @@ import { ConfirmDialog } from '@/components/confirm-dialog/confirm-dialog';
 import { FormContainer } from '@/components/form/form-container';
 import { FormRootError } from '@/components/form/form-root-error';
 import { notify } from '@/lib/notifications';
+import { exactTime } from '@/utils/dates';
 import { applyTenantSaveError } from '../api/save-errors';
 import {
-  formatDateTime,
   fromTenant,
   TENANT_FORM_FIELDS,
   tenantFormSchema,
@@ -61,8 +61,8 @@ function GeneralView({ tenant }: { tenant: Tenant }) {
           {tenant.id}
         </Box>
       </Field>
-      <Field label="Created">{formatDateTime(tenant.created_at)}</Field>
-      <Field label="Last changed">{formatDateTime(tenant.updated_at)}</Field>
+      <Field label="Created">{exactTime(tenant.created_at)}</Field>
+      <Field label="Last changed">{exactTime(tenant.updated_at)}</Field>
     </Box>
   );
 }

@@ -3,13 +3,11 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { NotFound } from '@/components/errors/not-found';
-import { PageError } from '@/components/errors/page-error';
-import { PageLoading } from '@/components/feedback/page-loading';
+import { DetailState } from '@/components/data-list/detail-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { paths } from '@/config/paths';
-import { ApiError } from '@/lib/api-error';
 import { tenantQueries } from '../api/queries';
+import type { Tenant } from '../schemas';
 import { BackToTenants } from './back-to-tenants';
 import { BrandingView } from './branding-view';
 import { GeneralSection } from './general-section';
@@ -20,24 +18,28 @@ import { useUnsavedChangesGuard } from './unsaved-changes-guard';
 
 /** One tenant: General (edited in place), Security settings, Branding; Suspend/Reactivate and Delete. */
 export function TenantDetail({ tenantId }: { tenantId: string }) {
-  const { data: tenant, error, isPending, refetch } = useQuery(tenantQueries.detail(tenantId));
+  const query = useQuery(tenantQueries.detail(tenantId));
+  return (
+    <DetailState
+      query={query}
+      noun="tenant"
+      notFound={{
+        title: 'Tenant not found',
+        message: 'There is no tenant with this ID. It may have been deleted.',
+        backTo: paths.tenants.to(),
+        backLabel: 'Back to tenants',
+      }}
+    >
+      {(tenant) => <TenantPage tenant={tenant} />}
+    </DetailState>
+  );
+}
+
+function TenantPage({ tenant }: { tenant: Tenant }) {
   const [dirty, setDirty] = useState({ general: false, settings: false });
   const onGeneralDirty = useCallback((general: boolean) => setDirty((d) => (d.general === general ? d : { ...d, general })), []);
   const onSettingsDirty = useCallback((settings: boolean) => setDirty((d) => (d.settings === settings ? d : { ...d, settings })), []);
   const { dialog: leaveDialog } = useUnsavedChangesGuard(dirty.general || dirty.settings);
-
-  if (error instanceof ApiError && error.isNotFound) {
-    return (
-      <NotFound
-        title="Tenant not found"
-        message="There is no tenant with this ID. It may have been deleted."
-        backTo={paths.tenants.to()}
-        backLabel="Back to tenants"
-      />
-    );
-  }
-  if (error && !tenant) return <PageError error={error} title="The tenant could not be loaded" onRetry={() => void refetch()} />;
-  if (isPending || !tenant) return <PageLoading label="Loading the tenant" />;
 
   return (
     <>

@@ -1,4 +1,4 @@
-import { exactTime, relativeTime, shortDate } from './format';
+import { exactTime, relativeTime, shortDate } from './dates';
 
 const now = new Date('2026-06-01T12:00:00Z');
 
@@ -18,5 +18,13 @@ describe('exactTime and shortDate', () => {
   it('give the full time with its zone, and the date alone', () => {
     expect(exactTime('2026-12-01T09:30:00Z', 'en')).toMatch(/Dec 1, 2026.*\d{2}:\d{2}.*(UTC|GMT)/);
     expect(shortDate('2026-12-01T09:30:00Z', 'en')).toMatch(/Dec \d, 2026/);
+  });
+});
+
+describe('a value that is not a date', () => {
+  it('is shown as it came, never "Invalid Date"', () => {
+    expect(shortDate('soon')).toBe('soon');
+    expect(exactTime('')).toBe('');
+    expect(relativeTime('not-a-date', now)).toBe('not-a-date');
   });
 });

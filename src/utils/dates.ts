@@ -1,3 +1,9 @@
+/**
+ * The console's one date format module. Every date a screen shows goes through it, in the
+ * browser's locale (the README says so) and time zone: a list shows a short date or a relative
+ * time, and the exact time (with its zone) is on hover and in detail fields. Intl formatters are
+ * made once per locale and kind. A value that is not a date is shown as it came.
+ */
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -25,9 +31,16 @@ function cached<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat>(key: st
   return formatter;
 }
 
+function parse(iso: string): Date | null {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
 /** "in 3 days", "2 hours ago", "in 5 minutes" (the largest fitting unit, rounded). */
 export function relativeTime(iso: string, now: Date = new Date(), locale?: string): string {
-  const diff = new Date(iso).getTime() - now.getTime();
+  const date = parse(iso);
+  if (!date) return iso;
+  const diff = date.getTime() - now.getTime();
   const format = cached(`relative ${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
   for (const [unit, length, from] of UNITS) {
     if (Math.abs(diff) >= from) return format.format(Math.round(diff / length), unit);
@@ -50,10 +63,12 @@ export function exactTime(iso: string, locale?: string): string {
         timeZoneName: 'short',
       }),
   );
-  return format.format(new Date(iso));
+  const date = parse(iso);
+  return date ? format.format(date) : iso;
 }
 
 /** A date without the time: "1 Dec 2026". */
 export function shortDate(iso: string, locale?: string): string {
-  return cached(`date ${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(new Date(iso));
+  const date = parse(iso);
+  return date ? cached(`date ${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(date) : iso;
 }

@@ -1,5 +1,5 @@
 import Tooltip from '@mui/material/Tooltip';
-import { exactTime, relativeTime } from '../format';
+import { exactTime, relativeTime } from '@/utils/dates';
 
 /**
  * "in 3 days", with the exact time (and time zone) on hover and on keyboard focus. The exact time
