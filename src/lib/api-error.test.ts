@@ -1,4 +1,4 @@
-import { ApiError, isClientError, unwrap } from './api-error';
+import { ApiError, cleanServerMessage, isClientError, unwrap } from './api-error';
 
 describe('ApiError', () => {
   it('keeps a string detail as the message', () => {
@@ -30,6 +30,23 @@ describe('ApiError', () => {
       { path: 'mfa_methods.0', message: 'Unknown method' },
     ]);
     expect(error.message).toContain('Unknown partner');
+  });
+
+  it('cleans pydantic value errors for people, and maps locs under an edited body key', () => {
+    const error = ApiError.fromBody(422, {
+      detail: [
+        { loc: ['body', 'settings', 'mfa_methods'], msg: 'Value error, at least one MFA method is required', type: 'value_error' },
+        { loc: ['body', 'settings', 'session_timeout'], msg: 'Input should be greater than or equal to 5', type: 'greater_than_equal' },
+        { loc: ['body', 'name'], msg: 'Field required', type: 'missing' },
+      ],
+    });
+    expect(error.fieldErrors('settings')).toEqual([
+      { path: 'mfa_methods', message: 'At least one MFA method is required' },
+      { path: 'session_timeout', message: 'Input should be greater than or equal to 5' },
+      { path: 'name', message: 'Field required' },
+    ]);
+    expect(cleanServerMessage('value error, expires_at must be in the future')).toBe('Expires_at must be in the future');
+    expect(cleanServerMessage('expires_at must be in the future')).toBe('expires_at must be in the future');
   });
 
   it('describes an error without a body by its status', () => {

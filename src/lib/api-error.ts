@@ -3,11 +3,10 @@
  * FastAPI's `detail`: a string for most errors, a list of validation items for 422.
  */
 
-export interface ValidationItem {
-  loc: (string | number)[];
-  msg: string;
-  type: string;
-}
+import type { components } from './api/schema';
+
+/** One item of a FastAPI 422 `detail`, as the contract declares it. */
+export type ValidationItem = components['schemas']['ValidationErrorItem'];
 
 export interface FieldError {
   /** Dotted field path without the "body"/"query"/"path" prefix ("settings.mfa_methods"); "" when the error belongs to no field. */
@@ -82,15 +81,31 @@ export class ApiError extends Error {
     return this.status === 0 || this.status >= 500;
   }
 
-  /** 422 items as form field errors. Model-level items (loc ["body"]) come back with path "". */
-  fieldErrors(): FieldError[] {
+  /**
+   * 422 items as form field errors, their messages cleaned for people (cleanServerMessage).
+   * Model-level items (loc ["body"]) come back with path "". `under`: the body key a form edits
+   * the inside of ("settings"), so ["body","settings","session_timeout"] becomes
+   * "session_timeout".
+   */
+  fieldErrors(under?: string): FieldError[] {
     if (!isValidationItems(this.detail)) return [];
     return this.detail.map((item) => {
       const loc = item.loc.map(String);
-      const rest = loc.length > 0 && LOCATIONS.has(loc[0] ?? '') ? loc.slice(1) : loc;
-      return { path: rest.join('.'), message: item.msg };
+      let rest = loc.length > 0 && LOCATIONS.has(loc[0] ?? '') ? loc.slice(1) : loc;
+      if (under !== undefined && rest[0] === under) rest = rest.slice(1);
+      return { path: rest.join('.'), message: cleanServerMessage(item.msg) };
     });
   }
+}
+
+/**
+ * A server message as people should read it: pydantic's "Value error, " prefix (FastAPI and the
+ * stand-in write it before every custom rule's message) removed and the sentence that follows
+ * capitalised. Other messages are left as they came.
+ */
+export function cleanServerMessage(message: string): string {
+  const prefix = /^Value error,\s*/i;
+  return prefix.test(message) ? message.replace(prefix, '').replace(/^\w/, (c) => c.toUpperCase()) : message;
 }
 
 export function isApiError(error: unknown): error is ApiError {

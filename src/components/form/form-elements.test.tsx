@@ -28,10 +28,12 @@ function TestForm({
   onSubmit,
   defaults,
   serverError,
+  errorOptions,
 }: {
   onSubmit: (values: Output) => void;
   defaults?: Partial<Input>;
   serverError?: unknown;
+  errorOptions?: Parameters<typeof applyApiError>[2];
 }) {
   const form = useForm<Input, unknown, Output>({
     resolver: zodResolver(schema),
@@ -50,7 +52,7 @@ function TestForm({
       form={form}
       aria-label="Test form"
       onSubmit={(values) => {
-        if (serverError) applyApiError(form, serverError);
+        if (serverError) applyApiError(form, serverError, errorOptions);
         else onSubmit(values);
       }}
     >
@@ -153,5 +155,31 @@ describe('form wrappers', () => {
     await waitFor(() => expect(name).toHaveAccessibleDescription('A tenant with this name already exists'));
     expect(name).toHaveValue('Acme');
     expect(screen.getByRole('alert')).toHaveTextContent('MFA needs at least one method');
+  });
+
+  it('put a 409 on the field it names, and a value error without its pydantic prefix', async () => {
+    const conflict = ApiError.fromBody(409, { detail: "A tenant with name 'Acme' already exists" });
+    const first = renderWithProviders(
+      <TestForm
+        onSubmit={vi.fn()}
+        serverError={conflict}
+        errorOptions={{ conflictField: 'name', conflictHint: 'Choose another name.' }}
+        defaults={{ role: 'SUPER_ADMIN', accept: true, name: 'Acme' }}
+      />,
+    );
+    await first.user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() =>
+      expect(screen.getByRole('textbox', { name: 'Name' })).toHaveAccessibleDescription(
+        "A tenant with name 'Acme' already exists. Choose another name.",
+      ),
+    );
+    first.unmount();
+
+    const valueError = ApiError.fromBody(422, { detail: [{ loc: ['body', 'name'], msg: 'Value error, name is reserved', type: 'value_error' }] });
+    const { user } = renderWithProviders(
+      <TestForm onSubmit={vi.fn()} serverError={valueError} defaults={{ role: 'SUPER_ADMIN', accept: true, name: 'root' }} />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Name' })).toHaveAccessibleDescription('Name is reserved'));
   });
 });

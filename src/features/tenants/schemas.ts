@@ -114,11 +114,5 @@ export const tenantListSearchSchema = z.object({
 
 export type TenantListSearch = z.output<typeof tenantListSearchSchema>;
 
-
-/**
- * The stand-in's value errors start with "Value error, " (pydantic's wording); admins see the
- * message without it.
- */
-export function cleanMessage(message: string): string {
-  return message.replace(/^Value error, /, '');
-}
+/** A taken slug (409) is reported at the slug field of the tenant forms. */
+export const SLUG_CONFLICT = { conflictField: 'slug', conflictHint: 'Choose another slug.' } as const;

@@ -20,7 +20,7 @@ import { partnerLookups, tenantLookups, userDisplayName, userLookups } from '@/l
 import { notify } from '@/lib/notifications';
 import { useAssignRole } from '../api/mutations';
 import type { RoleAssignment } from '../api/queries';
-import { applyServerError } from '../server-errors';
+import { applyApiError } from '@/components/form/apply-api-error';
 import {
   emptyAssignRoleForm,
   makeAssignRoleCommonSchema,
@@ -156,7 +156,7 @@ function AssignRoleForm({ onClose, onAssigned, userId, titleId, assign }: Assign
           return;
         }
         const visible = ['user_id', 'role', 'expires_at', ...(values.role === 'PARTNER_ADMIN' ? ['partner_id'] : []), ...(values.role === 'TENANT_ADMIN' ? ['tenant_id'] : [])];
-        applyServerError(form, error, visible);
+        applyApiError(form, error, { fields: visible });
       },
       onSettled: () => {
         inFlight.current = false;

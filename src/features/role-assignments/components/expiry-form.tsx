@@ -11,7 +11,7 @@ import { notify } from '@/lib/notifications';
 import { useSetAssignmentExpiry } from '../api/mutations';
 import type { RoleAssignment } from '../api/queries';
 import { isoToLocalDateTime, localDateTimeToIso, makeExpirySchema, timeZoneLabel, type ExpiryFormValues } from '../schemas';
-import { applyServerError } from '../server-errors';
+import { applyApiError } from '@/components/form/apply-api-error';
 
 /** Setting or changing the expiry; its own module, loaded when the admin starts editing (see expiry-editor). */
 export function ExpiryForm({ assignment, onDone }: { assignment: RoleAssignment; onDone: () => void }) {
@@ -31,7 +31,7 @@ export function ExpiryForm({ assignment, onDone }: { assignment: RoleAssignment;
           notify('Expiry saved.', 'success');
           onDone();
         },
-        onError: (error) => applyServerError(form, error, ['expires_at']),
+        onError: (error) => applyApiError(form, error, { fields: ['expires_at'] }),
       },
     );
   };

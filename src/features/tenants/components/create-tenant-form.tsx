@@ -10,10 +10,11 @@ import { FormRootError } from '@/components/form/form-root-error';
 import { paths } from '@/config/paths';
 import { notify } from '@/lib/notifications';
 import { useCreateTenant } from '../api/mutations';
-import { applyTenantSaveError } from '../api/save-errors';
+import { applyApiError } from '@/components/form/apply-api-error';
 import {
   emptyTenantForm,
   slugify,
+  SLUG_CONFLICT,
   TENANT_FORM_FIELDS,
   tenantFormSchema,
   toCreateBody,
@@ -50,7 +51,7 @@ export function CreateTenantForm() {
         allowNextNavigation();
         void navigate(paths.tenant.to(tenant.id));
       },
-      onError: (error) => applyTenantSaveError(form, error, TENANT_FORM_FIELDS),
+      onError: (error) => applyApiError(form, error, { fields: TENANT_FORM_FIELDS, ...SLUG_CONFLICT }),
     });
   };
 

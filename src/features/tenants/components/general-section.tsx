@@ -10,9 +10,10 @@ import { FormContainer } from '@/components/form/form-container';
 import { FormRootError } from '@/components/form/form-root-error';
 import { notify } from '@/lib/notifications';
 import { exactTime } from '@/utils/dates';
-import { applyTenantSaveError } from '../api/save-errors';
+import { applyApiError } from '@/components/form/apply-api-error';
 import {
   fromTenant,
+  SLUG_CONFLICT,
   TENANT_FORM_FIELDS,
   tenantFormSchema,
   toUpdateBody,
@@ -136,7 +137,7 @@ export function GeneralSection({ tenant, onDirtyChange }: GeneralSectionProps) {
         notify('Tenant saved', 'success');
         stopEditing();
       },
-      onError: (error) => applyTenantSaveError(form, error, TENANT_FORM_FIELDS),
+      onError: (error) => applyApiError(form, error, { fields: TENANT_FORM_FIELDS, ...SLUG_CONFLICT }),
       onReload: (latest) => {
         base.current = latest;
         form.reset(fromTenant(latest));

@@ -16,7 +16,7 @@ import { FormRootError } from '@/components/form/form-root-error';
 import { SwitchElement } from '@/components/form/switch-element';
 import { TextFieldElement } from '@/components/form/text-field-element';
 import { notify } from '@/lib/notifications';
-import { applyTenantSaveError } from '../api/save-errors';
+import { applyApiError } from '@/components/form/apply-api-error';
 import type { Tenant } from '../schemas';
 import {
   durationText,
@@ -219,7 +219,7 @@ export function SecuritySettingsForm({ tenant, onDirtyChange }: SecuritySettings
         showSaved(saved);
         notify('Security settings saved', 'success');
       },
-      onError: (error) => applyTenantSaveError(form, error, SETTINGS_FIELDS, 'settings'),
+      onError: (error) => applyApiError(form, error, { fields: SETTINGS_FIELDS, under: 'settings' }),
       onReload: showSaved,
     });
   };
