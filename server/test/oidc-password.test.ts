@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { hashPassword, verifyPassword } from '../src/auth/password';
+import { HASH_CONCURRENCY, hashPassword, MAX_WAITING, PasswordBusyError, verifyPassword } from '../src/auth/password';
 import { PASSWORD, createHarness, readSignInForm, type Harness } from './support/oidc-harness';
 
 /**
@@ -47,6 +47,17 @@ describe('password hashing', () => {
     // scryptSync would have held the loop for the whole time: not one tick.
     expect(ticks).toBeGreaterThan(0);
   });
+
+  it('refuses at once, rather than queueing without end, when too many hashes wait', async () => {
+    const hash = await hashPassword('Some-Password-1');
+    const total = HASH_CONCURRENCY + MAX_WAITING + 6;
+    const settled = await Promise.allSettled(Array.from({ length: total }, (_, i) => verifyPassword(`guess-${i}`, hash)));
+    const busy = settled.filter((r) => r.status === 'rejected' && r.reason instanceof PasswordBusyError);
+    expect(busy).toHaveLength(6);
+    expect(settled.filter((r) => r.status === 'fulfilled' && r.value === false)).toHaveLength(total - 6);
+    // And the queue drains: the next check runs.
+    expect(await verifyPassword('Some-Password-1', hash)).toBe(true);
+  }, 120_000);
 
   it('refuses what is not one of its hashes without hashing', async () => {
     for (const stored of [null, '', 'bcrypt$x', 'scrypt$16384$salt', 'scrypt$1048576$c2FsdA$aGFzaA', 'scrypt$3$c2FsdA$aGFzaGhhc2hoYXNoaGFzaA']) {
