@@ -70,4 +70,56 @@ describe('ConfirmDialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.getByText('dialog closed')).toBeInTheDocument());
   });
+
+  it('with a typed confirmation, confirms only once the expected value is typed, Enter included', async () => {
+    const onConfirm = vi.fn();
+    const onClose = vi.fn();
+    const { user } = renderWithProviders(
+      <ConfirmDialog
+        open
+        title="Delete Acme?"
+        confirmLabel="Delete tenant"
+        typedConfirmation={{ label: 'Slug of the tenant to delete', expected: 'acme' }}
+        onConfirm={onConfirm}
+        onClose={onClose}
+      >
+        Type its slug to confirm.
+      </ConfirmDialog>,
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Delete Acme?' });
+    const field = within(dialog).getByRole('textbox', { name: 'Slug of the tenant to delete' });
+    const confirm = within(dialog).getByRole('button', { name: 'Delete tenant' });
+    expect(confirm).toBeDisabled();
+    await user.type(field, 'acm{Enter}');
+    expect(onConfirm).not.toHaveBeenCalled();
+    await user.type(field, 'e');
+    expect(confirm).toBeEnabled();
+    await user.type(field, '{Enter}');
+    await waitFor(() => expect(onConfirm).toHaveBeenCalledTimes(1));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+  });
+
+  it('offers a third choice, and Cancel can mean something else than closing', async () => {
+    const onCancel = vi.fn();
+    const onClose = vi.fn();
+    const reload = vi.fn();
+    const { user } = renderWithProviders(
+      <ConfirmDialog
+        open
+        title="Someone else changed this tenant"
+        cancelLabel="Keep editing"
+        confirmLabel="Overwrite with mine"
+        secondaryAction={{ label: 'Reload their version', onClick: reload }}
+        onConfirm={vi.fn()}
+        onCancel={onCancel}
+        onClose={onClose}
+      />,
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Someone else changed this tenant' });
+    await user.click(within(dialog).getByRole('button', { name: 'Reload their version' }));
+    expect(reload).toHaveBeenCalled();
+    await user.click(within(dialog).getByRole('button', { name: 'Keep editing' }));
+    expect(onCancel).toHaveBeenCalled();
+    expect(onClose).not.toHaveBeenCalled();
+  });
 });

@@ -5,6 +5,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
+import TextField from '@mui/material/TextField';
 import { useId, useRef, useState, type ReactNode } from 'react';
 import { errorMessage } from '@/components/errors/page-error';
 
@@ -24,13 +25,27 @@ export interface ConfirmDialogProps {
    * mutation with `meta: { errorShownInline: true }` so the error is not also shown as a snackbar.
    */
   onConfirm: () => Promise<unknown> | unknown;
-  /** Called on Cancel, Escape, or after a successful confirm. Not called while pending. */
+  /** Called after a successful confirm, and on Cancel or Escape unless `onCancel` is given. Not while pending. */
   onClose: () => void;
+  /** Cancel and Escape, when they mean something else than closing (e.g. "Stay on this page"). */
+  onCancel?: () => void;
   /** Turns the rejection into the message shown inside the dialog. */
   describeError?: (error: unknown) => string;
+  /**
+   * For what cannot be undone: the confirm button is enabled only once this value is typed
+   * (e.g. the tenant's slug, the admin's email) into a field with this label.
+   */
+  typedConfirmation?: { label: string; expected: string };
+  /** A third choice between Cancel and confirm ("Reload their version"); closes nothing by itself. */
+  secondaryAction?: { label: string; onClick: () => void };
+  maxWidth?: 'xs' | 'sm';
 }
 
-/** The one confirmation for destructive actions. Cancel has the initial focus. */
+/**
+ * The one confirmation dialog: destructive actions, a typed confirmation for what cannot be
+ * undone, a small form inside (children), a third choice. Cancel has the initial focus; Enter in
+ * the typed field confirms once it matches.
+ */
 export function ConfirmDialog({
   open,
   title,
@@ -40,13 +55,18 @@ export function ConfirmDialog({
   destructive = true,
   onConfirm,
   onClose,
+  onCancel,
   describeError = errorMessage,
+  typedConfirmation,
+  secondaryAction,
+  maxWidth = 'xs',
 }: ConfirmDialogProps) {
   const titleId = useId();
   const descriptionId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [typed, setTyped] = useState('');
 
   // A dialog opened again starts clean (adjusting state while rendering, not in an effect).
   const [wasOpen, setWasOpen] = useState(open);
@@ -55,14 +75,17 @@ export function ConfirmDialog({
     if (open) {
       setError(null);
       setPending(false);
+      setTyped('');
     }
   }
+  const confirmable = !typedConfirmation || typed.trim() === typedConfirmation.expected;
 
   const close = () => {
-    if (!pending) onClose();
+    if (!pending) (onCancel ?? onClose)();
   };
 
   const confirm = async () => {
+    if (pending || !confirmable) return;
     setPending(true);
     setError(null);
     try {
@@ -81,39 +104,64 @@ export function ConfirmDialog({
       onClose={close}
       aria-labelledby={titleId}
       aria-describedby={children ? descriptionId : undefined}
-      maxWidth="xs"
+      maxWidth={maxWidth}
       fullWidth
       // Cancel gets the initial focus: the safe choice is the one Enter hits.
       slotProps={{ transition: { onEntering: () => cancelRef.current?.focus() } }}
     >
       <DialogTitle id={titleId}>{title}</DialogTitle>
-      <DialogContent>
-        {children ? (
-          <DialogContentText id={descriptionId} component="div">
-            {children}
-          </DialogContentText>
-        ) : null}
-        {error ? (
-          <Alert severity="error" role="alert" sx={{ mt: children ? 2 : 0 }}>
-            {error}
-          </Alert>
-        ) : null}
-      </DialogContent>
-      <DialogActions>
-        <Button ref={cancelRef} onClick={close} disabled={pending}>
-          {cancelLabel}
-        </Button>
-        <Button
-          onClick={() => void confirm()}
-          disabled={pending}
-          loading={pending}
-          loadingPosition="start"
-          variant="contained"
-          color={destructive ? 'error' : 'primary'}
-        >
-          {confirmLabel}
-        </Button>
-      </DialogActions>
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void confirm();
+        }}
+      >
+        <DialogContent>
+          {children ? (
+            <DialogContentText id={descriptionId} component="div">
+              {children}
+            </DialogContentText>
+          ) : null}
+          {typedConfirmation ? (
+            <TextField
+              label={typedConfirmation.label}
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
+              autoComplete="off"
+              fullWidth
+              margin="normal"
+              disabled={pending}
+              slotProps={{ htmlInput: { spellCheck: false, autoCapitalize: 'none' } }}
+            />
+          ) : null}
+          {error ? (
+            <Alert severity="error" role="alert" sx={{ mt: children ? 2 : 0 }}>
+              {error}
+            </Alert>
+          ) : null}
+        </DialogContent>
+        <DialogActions>
+          <Button ref={cancelRef} onClick={close} disabled={pending}>
+            {cancelLabel}
+          </Button>
+          {secondaryAction ? (
+            <Button onClick={secondaryAction.onClick} disabled={pending}>
+              {secondaryAction.label}
+            </Button>
+          ) : null}
+          <Button
+            type="submit"
+            disabled={pending || !confirmable}
+            loading={pending}
+            loadingPosition="start"
+            variant="contained"
+            color={destructive ? 'error' : 'primary'}
+          >
+            {confirmLabel}
+          </Button>
+        </DialogActions>
+      </form>
     </Dialog>
   );
 }

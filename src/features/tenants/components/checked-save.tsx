@@ -1,11 +1,6 @@
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { ConfirmDialog } from '@/components/confirm-dialog/confirm-dialog';
 import type { components } from '@/lib/api/schema';
 import { isApiError } from '@/lib/api-error';
 import { isOwnVersion, useUpdateTenant } from '../api/mutations';
@@ -91,62 +86,40 @@ export function useCheckedSave(tenantId: string) {
     run(latest, etag, buildBody, callbacks);
   };
 
-  const titleId = useId();
-  const descriptionId = useId();
   const dialog: ReactNode = (
-    <Dialog
+    <ConfirmDialog
       open={conflict !== null}
-      onClose={() => setConflict(null)}
-      aria-labelledby={titleId}
-      aria-describedby={descriptionId}
+      title="Someone else changed this tenant"
       maxWidth="sm"
-      fullWidth
+      cancelLabel="Keep editing"
+      confirmLabel="Overwrite with mine"
+      onCancel={() => setConflict(null)}
+      onClose={() => setConflict(null)}
+      onConfirm={() => {
+        if (conflict) run(conflict.latest, conflict.etag, conflict.buildBody, conflict.callbacks);
+      }}
+      secondaryAction={{
+        label: 'Reload their version',
+        onClick: () => {
+          if (!conflict) return;
+          queryClient.setQueryData(tenantQueries.detail(tenantId).queryKey, conflict.latest);
+          conflict.callbacks.onReload(conflict.latest);
+          setConflict(null);
+        },
+      }}
     >
-      <DialogTitle id={titleId}>Someone else changed this tenant</DialogTitle>
-      <DialogContent>
-        <DialogContentText id={descriptionId} component="div">
-          {conflict ? (
-            <>
-              <p style={{ marginTop: 0 }}>
-                “{conflict.latest.name}” was saved by someone else at {exactTime(conflict.latest.updated_at)}, after
-                you opened it.
-              </p>
-              <p style={{ marginBottom: 0 }}>
-                <strong>Reload</strong> shows their version and discards your changes here.{' '}
-                <strong>Overwrite</strong> saves your version over theirs.
-              </p>
-            </>
-          ) : null}
-        </DialogContentText>
-      </DialogContent>
-      <DialogActions>
-        {/* eslint-disable-next-line jsx-a11y/no-autofocus -- keeping the edit is the safe choice */}
-        <Button autoFocus onClick={() => setConflict(null)}>
-          Keep editing
-        </Button>
-        <Button
-          onClick={() => {
-            if (!conflict) return;
-            queryClient.setQueryData(tenantQueries.detail(tenantId).queryKey, conflict.latest);
-            conflict.callbacks.onReload(conflict.latest);
-            setConflict(null);
-          }}
-        >
-          Reload their version
-        </Button>
-        <Button
-          variant="contained"
-          color="error"
-          onClick={() => {
-            if (!conflict) return;
-            run(conflict.latest, conflict.etag, conflict.buildBody, conflict.callbacks);
-            setConflict(null);
-          }}
-        >
-          Overwrite with mine
-        </Button>
-      </DialogActions>
-    </Dialog>
+      {conflict ? (
+        <>
+          <p style={{ marginTop: 0 }}>
+            “{conflict.latest.name}” was saved by someone else at {exactTime(conflict.latest.updated_at)}, after you opened it.
+          </p>
+          <p style={{ marginBottom: 0 }}>
+            <strong>Reload</strong> shows their version and discards your changes here. <strong>Overwrite</strong> saves your
+            version over theirs.
+          </p>
+        </>
+      ) : null}
+    </ConfirmDialog>
   );
 
   return { save, saving: checking || update.isPending, dialog };
