@@ -102,6 +102,33 @@ test.describe('the tenants list', () => {
     for (const url of pageRequests) expect(Number(url.searchParams.get('per_page'))).toBeLessThanOrEqual(50);
   });
 
+  test('after a reload, Back returns to the list page it came from: signing in again adds no history', async ({
+    page,
+    tenantsPage,
+  }) => {
+    await tenantsPage.goTo();
+    await tenantsPage.assertRange(/^1–20 of [\d,]+$/);
+    await tenantsPage.goToNextPage();
+    await expect(page).toHaveURL(/\/tenants\?page=2$/);
+    await tenantsPage.assertRange(/^21–40 of [\d,]+$/);
+    const entries = await page.evaluate(() => history.length);
+
+    // A reload starts a new document without tokens: it signs in again through ScaiKey, silently.
+    await page.reload();
+    await tenantsPage.assertRange(/^21–40 of [\d,]+$/);
+    await expect(page).toHaveURL(/\/tenants\?page=2$/);
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+
+    await page.goBack();
+    await expect(page).toHaveURL(/\/tenants$/);
+    await tenantsPage.assertRange(/^1–20 of [\d,]+$/);
+    // The entry after it is still there: nothing was pushed over it.
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+    await page.goForward();
+    await expect(page).toHaveURL(/\/tenants\?page=2$/);
+    await tenantsPage.assertRange(/^21–40 of [\d,]+$/);
+  });
+
   test('a row leads to its tenant', async ({ page, tenants, tenantsPage, tenantPage }) => {
     const tenant = await tenants.create({ name: uniqueName('Row Link') });
     await tenantsPage.goTo(`?search=${encodeURIComponent(tenant.slug)}`);

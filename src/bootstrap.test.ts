@@ -73,13 +73,16 @@ describe('bootstrap', () => {
     expect(loadApp).not.toHaveBeenCalled();
   });
 
-  it('finishes the callback, puts the remembered URL back, and only then loads the app', async () => {
+  it('finishes the callback, puts the remembered URL and history state back in place, and only then loads the app', async () => {
     const { root, loadApp, renderApp } = setUp('/auth/callback?code=abc&state=xyz');
-    vi.mocked(completeSignIn).mockResolvedValue('tenants?status=ACTIVE#list');
+    vi.mocked(completeSignIn).mockResolvedValue({ returnTo: 'tenants?status=ACTIVE#list', historyState: { idx: 2, key: 'k2' } });
+    const entries = window.history.length;
 
     await start(root, { loadApp, preloadCurrentScreen: () => undefined });
 
     expect(window.location.pathname + window.location.search + window.location.hash).toBe('/tenants?status=ACTIVE#list');
+    expect(window.history.state).toEqual({ idx: 2, key: 'k2' });
+    expect(window.history.length).toBe(entries);
     expect(signIn).not.toHaveBeenCalled();
     expect(renderApp).toHaveBeenCalledWith(root);
   });

@@ -52,8 +52,10 @@ export async function start(
 
   if (isCallbackLocation(window.location)) {
     try {
-      const returnTo = await completeSignIn();
-      window.history.replaceState(null, '', resolveFromBase(returnTo));
+      // In place of the callback's entry, as the sign-in replaced the page it left: Back goes
+      // where it went before the round trip.
+      const { returnTo, historyState } = await completeSignIn();
+      window.history.replaceState(historyState, '', resolveFromBase(returnTo));
     } catch (error) {
       const state = error instanceof ErrorResponse ? (error.state as { returnTo?: unknown } | undefined) : undefined;
       renderSignInError(root, {

@@ -76,6 +76,11 @@ export class TenantsPage {
     for (const cell of cells) await expect(row).toContainText(cell);
   }
 
+  /** The pagination's "21–40 of 1,006". */
+  async assertRange(text: string | RegExp) {
+    await expect(this.page.getByText(text)).toBeVisible();
+  }
+
   async assertCount(text: string | RegExp) {
     await expect(this.page.getByRole('status').filter({ hasText: /tenants?$/ })).toHaveText(text);
   }

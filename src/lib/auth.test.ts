@@ -79,12 +79,32 @@ describe('auth', () => {
     await expect(refreshAccessToken()).resolves.toBeNull();
   });
 
-  it('starts one redirect with the return path in the sign-in state', async () => {
+  it('starts one redirect, in place of the current history entry, remembering its path and state', async () => {
     const manager = getUserManager();
     const redirect = vi.spyOn(manager, 'signinRedirect').mockResolvedValue(undefined);
+    window.history.replaceState({ idx: 3, key: 'k3' }, '', '/tenants?page=2');
     await Promise.all([signIn('tenants?page=2'), signIn('tenants?page=2')]);
     expect(redirect).toHaveBeenCalledTimes(1);
-    expect(redirect).toHaveBeenCalledWith({ state: { returnTo: 'tenants?page=2' } });
+    // replace, not assign: a reload's silent sign-in must not add an entry to the history.
+    expect(redirect).toHaveBeenCalledWith({
+      state: { returnTo: 'tenants?page=2', historyState: { idx: 3, key: 'k3' } },
+      redirectMethod: 'replace',
+    });
+  });
+
+  it('navigates to the provider with location.replace, so the history keeps its length', async () => {
+    const manager = getUserManager();
+    vi.spyOn(manager.metadataService, 'getAuthorizationEndpoint').mockResolvedValue('http://localhost:8000/oauth/authorize');
+    const replace = vi.fn();
+    const assign = vi.fn();
+    const location = vi.spyOn(window, 'location', 'get').mockReturnValue({ ...window.location, replace, assign });
+    try {
+      void signIn('tenants');
+      await vi.waitFor(() => expect(replace).toHaveBeenCalledWith(expect.stringMatching(/^http:\/\/localhost:8000\/oauth\/authorize\?/)));
+      expect(assign).not.toHaveBeenCalled();
+    } finally {
+      location.mockRestore();
+    }
   });
 
   it('finishes the callback, keeps the user in memory, and only returns to safe paths', async () => {
@@ -92,10 +112,15 @@ describe('auth', () => {
     vi.spyOn(manager, 'signinRedirectCallback').mockResolvedValue(
       user({ access_token: 'fresh', state: { returnTo: 'tenants?status=ACTIVE' } }),
     );
-    await expect(completeSignIn()).resolves.toBe('tenants?status=ACTIVE');
+    await expect(completeSignIn()).resolves.toEqual({ returnTo: 'tenants?status=ACTIVE', historyState: null });
     expect(getAccessToken()).toBe('fresh');
 
+    vi.spyOn(manager, 'signinRedirectCallback').mockResolvedValue(
+      user({ state: { returnTo: 'tenants?page=2', historyState: { idx: 3, key: 'k3' } } }),
+    );
+    await expect(completeSignIn()).resolves.toEqual({ returnTo: 'tenants?page=2', historyState: { idx: 3, key: 'k3' } });
+
     vi.spyOn(manager, 'signinRedirectCallback').mockResolvedValue(user({ state: { returnTo: 'https://evil.example/' } }));
-    await expect(completeSignIn()).resolves.toBe('');
+    await expect(completeSignIn()).resolves.toMatchObject({ returnTo: '' });
   });
 });

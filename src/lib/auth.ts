@@ -7,6 +7,12 @@
  * invisible round-trip. Only the transient sign-in state (PKCE verifier, returnTo) sits in
  * sessionStorage for the few seconds of the redirect; it holds no token.
  *
+ * The round trip leaves the browser's history as it was: the page that needs a sign-in is
+ * *replaced* by the provider's (location.replace, not assign), and the callback puts the
+ * remembered URL and its history state back in place (history.replaceState, see bootstrap.ts).
+ * With assign, every reload left one more entry behind, and Back after a reload went to the
+ * same page again instead of the one before it.
+ *
  * Framework-free: the bootstrap uses it before React loads.
  */
 import {
@@ -21,6 +27,14 @@ import type { AppConfig } from './config';
 export interface SignInState {
   /** Where to land after signing in, relative to the base (see safeReturnTo). */
   returnTo: string;
+  /** history.state of the entry the sign-in replaces (the router keeps its own there). */
+  historyState?: unknown;
+}
+
+/** Where the callback sends the browser back to, and the history state that entry had. */
+export interface SignInReturn {
+  returnTo: string;
+  historyState: unknown;
 }
 
 let userManager: UserManager | null = null;
@@ -82,10 +96,14 @@ export function currentReturnTo(): string {
   return relativeToBase(window.location) ?? '';
 }
 
-/** Sends the browser to the provider's login. Concurrent callers share one redirect. */
+/**
+ * Sends the browser to the provider's login in place of the current history entry (no entry is
+ * added). Concurrent callers share one redirect.
+ */
 export function signIn(returnTo: string = currentReturnTo()): Promise<void> {
+  const state: SignInState = { returnTo, historyState: window.history.state as unknown };
   redirecting ??= getUserManager()
-    .signinRedirect({ state: { returnTo } satisfies SignInState })
+    .signinRedirect({ state, redirectMethod: 'replace' })
     .catch((error: unknown) => {
       redirecting = null;
       throw error;
@@ -95,12 +113,14 @@ export function signIn(returnTo: string = currentReturnTo()): Promise<void> {
 
 /**
  * Finishes the redirect on <base>auth/callback: exchanges the code for tokens and answers where to
- * go next (a safe path relative to the base).
+ * go next (a safe path relative to the base) with the history state that entry had, for the
+ * caller to put back with history.replaceState.
  */
-export async function completeSignIn(): Promise<string> {
+export async function completeSignIn(): Promise<SignInReturn> {
   const user = await getUserManager().signinRedirectCallback();
   currentUser = user;
-  return safeReturnTo((user.state as Partial<SignInState> | undefined)?.returnTo);
+  const state = user.state as Partial<SignInState> | undefined;
+  return { returnTo: safeReturnTo(state?.returnTo), historyState: state?.historyState ?? null };
 }
 
 /**
