@@ -1,5 +1,4 @@
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
-import { ApiError } from '@/lib/api-error';
 import {
   partnerLookups,
   tenantLookups,
@@ -8,6 +7,7 @@ import {
   type TenantRecord,
   type UserRecord,
 } from '@/lib/lookups/queries';
+import { toResolved, type Resolved } from '@/lib/lookups/resolve';
 import type { RoleAssignment } from './queries';
 
 export interface NameOptions {
@@ -43,20 +43,7 @@ export function collectReferencedIds(
   return { users: [...users], partners: [...partners], tenants: [...tenants] };
 }
 
-/** A name being looked up: the record, or why there is none. */
-export type Resolved<T> =
-  | { state: 'loading' }
-  | { state: 'found'; record: T }
-  | { state: 'missing' }
-  | { state: 'failed'; error: Error };
-
-function toResolved<T>(result: UseQueryResult<T> | undefined): Resolved<T> {
-  if (result?.data !== undefined) return { state: 'found', record: result.data };
-  if (result?.isError) {
-    return result.error instanceof ApiError && result.error.isNotFound ? { state: 'missing' } : { state: 'failed', error: result.error };
-  }
-  return { state: 'loading' };
-}
+export type { Resolved } from '@/lib/lookups/resolve';
 
 export interface AssignmentNames {
   user: (id: string) => Resolved<UserRecord>;

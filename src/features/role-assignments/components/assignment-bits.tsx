@@ -4,7 +4,8 @@ import Typography from '@mui/material/Typography';
 import { Link as RouterLink } from 'react-router-dom';
 import { paths } from '@/config/paths';
 import { userDisplayName, type UserRecord } from '@/lib/lookups/queries';
-import type { AssignmentNames, Resolved } from '../api/names';
+import { resolvedName, type Resolved } from '@/lib/lookups/resolve';
+import type { AssignmentNames } from '../api/names';
 import type { RoleAssignment } from '../api/queries';
 import { assignmentStatus, STATUS_LABELS, type AssignmentStatus } from '../schemas';
 
@@ -26,20 +27,6 @@ function Loading() {
 export function StatusChip({ assignment }: { assignment: Pick<RoleAssignment, 'is_active' | 'expires_at'> }) {
   const status = assignmentStatus(assignment);
   return <Chip size="small" label={STATUS_LABELS[status]} color={STATUS_COLORS[status]} variant="outlined" />;
-}
-
-/** The text of a looked-up name: the name, or a placeholder saying why there is none. */
-export function resolvedName<T>(resolved: Resolved<T>, name: (record: T) => string, id: string, kind: string): string {
-  switch (resolved.state) {
-    case 'found':
-      return name(resolved.record);
-    case 'missing':
-      return `Deleted ${kind} (${id})`;
-    case 'failed':
-      return `${id} (name unavailable)`;
-    default:
-      return 'Loading…';
-  }
 }
 
 export function userName(resolved: Resolved<UserRecord>, id: string): string {

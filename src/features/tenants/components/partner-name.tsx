@@ -1,16 +1,14 @@
-import { useQuery } from '@tanstack/react-query';
 import { partnerLookups } from '@/lib/lookups/queries';
+import { resolvedName, useResolved } from '@/lib/lookups/resolve';
 
 /**
  * A partner's name from the shared lookup cache (one request per partner, shared by every row and
- * screen). Falls back to the id when the partner cannot be read; "No partner" for null.
+ * screen), through the same resolution as every other name: "No partner" for null.
  */
 export function usePartnerName(partnerId: string | null): string {
-  const { data, isPending, isError } = useQuery({ ...partnerLookups.detail(partnerId ?? ''), enabled: !!partnerId });
+  const resolved = useResolved(partnerLookups, partnerId);
   if (!partnerId) return 'No partner';
-  if (data) return data.name;
-  if (isPending && !isError) return 'Loading…';
-  return `Unknown partner (${partnerId})`;
+  return resolvedName(resolved, (partner) => partner.name, partnerId, 'partner');
 }
 
 export function PartnerName({ partnerId }: { partnerId: string | null }) {
