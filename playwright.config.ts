@@ -1,22 +1,10 @@
 import { existsSync } from 'node:fs';
-import { chromium, defineConfig, devices } from '@playwright/test';
+import { defineConfig, devices } from '@playwright/test';
 import { E2E } from './e2e/support/env';
-// @ts-expect-error -- a plain .mjs helper script, shared with .ci/run
+// @ts-expect-error -- a plain .mjs helper script, shared with scripts/system-deps.mjs
 import { playwrightFfmpegPath } from './scripts/playwright-ffmpeg.mjs';
-
-/**
- * Playwright's own Chromium when it is installed; else CHROMIUM_PATH; else Debian's
- * /usr/bin/chromium (Playwright cannot download browsers on this network).
- */
-function chromiumExecutable(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    if (existsSync(chromium.executablePath())) return undefined;
-  } catch {
-    // no bundled browser registered
-  }
-  return '/usr/bin/chromium';
-}
+// @ts-expect-error -- a plain .mjs script: npm test's first step, which installs what it finds missing
+import { chromiumExecutable } from './scripts/system-deps.mjs';
 
 const CI = !!process.env.CI;
 /** Where scripts/serve-nginx.mjs serves dist/ (an origin the stand-in allows; see deploy/). */
@@ -46,7 +34,9 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     video: canRecordVideo ? 'retain-on-failure' : 'off',
     launchOptions: {
-      executablePath: chromiumExecutable(),
+      // CHROMIUM_PATH, else Playwright's own Chromium when installed, else Debian's (Playwright
+      // cannot download browsers on this network): the rule scripts/system-deps.mjs checks.
+      executablePath: (chromiumExecutable() as { launchPath?: string }).launchPath,
       args: [
         '--no-sandbox',
         '--disable-gpu',

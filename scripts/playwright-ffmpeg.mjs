@@ -17,6 +17,18 @@ export function playwrightFfmpegPath() {
   return join(root, `ffmpeg-${ffmpeg.revision}`, process.platform === 'linux' ? 'ffmpeg-linux' : 'ffmpeg');
 }
 
+/**
+ * Links Debian's /usr/bin/ffmpeg where Playwright looks, if that is not there yet. Answers what it
+ * did (null when there was nothing to do or nothing to link). Used by scripts/system-deps.mjs.
+ */
+export function linkDebianFfmpeg() {
+  const target = playwrightFfmpegPath();
+  if (existsSync(target) || !existsSync('/usr/bin/ffmpeg')) return null;
+  mkdirSync(dirname(target), { recursive: true });
+  symlinkSync('/usr/bin/ffmpeg', target);
+  return `linked /usr/bin/ffmpeg to ${target}`;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const target = playwrightFfmpegPath();
   if (existsSync(target)) {
@@ -24,9 +36,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   } else if (process.argv.includes('--check')) {
     console.log('No ffmpeg for Playwright: videos of failed tests are off.');
     process.exitCode = 1;
-  } else if (existsSync('/usr/bin/ffmpeg')) {
-    mkdirSync(dirname(target), { recursive: true });
-    symlinkSync('/usr/bin/ffmpeg', target);
+  } else if (linkDebianFfmpeg()) {
     console.log(`Linked /usr/bin/ffmpeg to ${target}`);
   } else {
     console.log('No /usr/bin/ffmpeg to link (apt-get install -y ffmpeg): videos of failed tests stay off.');

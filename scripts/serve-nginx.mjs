@@ -14,6 +14,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nginxBinary as findNginx } from './system-deps.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -35,7 +36,7 @@ if (!existsSync(join(settings.CONSOLE_ROOT, 'index.html'))) {
   fail(`no build in ${settings.CONSOLE_ROOT} (index.html is missing); run \`npm run build\` first.`);
 }
 
-const nginxBinary = process.env.NGINX ?? ['/usr/sbin/nginx', '/usr/local/sbin/nginx'].find(existsSync) ?? 'nginx';
+const nginxBinary = findNginx();
 if (spawnSync(nginxBinary, ['-v'], { stdio: 'ignore' }).error) {
   fail(`nginx not found (${nginxBinary}); install it (Debian: apt-get install nginx) or set NGINX=/path/to/nginx.`);
 }

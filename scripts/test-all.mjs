@@ -1,9 +1,18 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in one go, with one summary line at the end.
-// Static checks (API types, lint, typecheck, bundle size budgets) then Vitest (console + server) then Playwright.
-// Each step runs even when an earlier one failed, so one run shows everything that is wrong.
+// First the system packages the tests need (scripts/system-deps.mjs installs them where it can;
+// where it cannot, the run stops right there, naming the command to run). Then static checks
+// (API types, lint, typecheck, bundle size budgets), Vitest (console + server) and Playwright.
+// Each of those runs even when an earlier one failed, so one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+console.log('▶ system packages: node scripts/system-deps.mjs');
+if (spawnSync('node', ['scripts/system-deps.mjs'], { stdio: 'inherit' }).status !== 0) {
+  console.log('\nfailed steps: system packages (nothing else was run)');
+  console.log('tests: 0 passed, 0 failed, 0 skipped');
+  process.exit(1);
+}
 
 const results = 'test-results';
 mkdirSync(results, { recursive: true });
@@ -38,13 +47,7 @@ if (existsSync(vitestJson)) {
   failedSteps.push('unit and server tests (no report)');
 }
 
-const browser = findBrowser();
-if (browser.ok) {
-  step('end-to-end tests', 'npx', ['playwright', 'test'], browser.env);
-} else {
-  console.error(`\n✖ end-to-end tests: no browser found.\n${browser.help}`);
-  failedSteps.push('end-to-end tests (no browser)');
-}
+step('end-to-end tests', 'npx', ['playwright', 'test']);
 
 if (existsSync(e2eJson)) {
   const s = JSON.parse(readFileSync(e2eJson, 'utf8')).stats;
@@ -58,23 +61,3 @@ if (failedSteps.length) console.log(`failed steps: ${failedSteps.join(', ')}`);
 console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failedSteps.length || failed ? 1 : 0);
 
-function findBrowser() {
-  if (process.env.CHROMIUM_PATH) {
-    return existsSync(process.env.CHROMIUM_PATH)
-      ? { ok: true, env: {} }
-      : { ok: false, help: `CHROMIUM_PATH=${process.env.CHROMIUM_PATH} does not exist.` };
-  }
-  const probe = spawnSync('node', ['-e', "const {chromium}=require('@playwright/test');process.stdout.write(chromium.executablePath())"], { encoding: 'utf8' });
-  if (probe.status === 0 && probe.stdout && existsSync(probe.stdout)) return { ok: true, env: {} };
-  if (existsSync('/usr/bin/chromium')) return { ok: true, env: {} };
-  return {
-    ok: false,
-    help: [
-      "Playwright's own Chromium is not installed and there is no /usr/bin/chromium.",
-      'Get one of these, then run npm test again:',
-      '  - Debian/Ubuntu: sudo apt-get update && sudo apt-get install -y chromium',
-      "  - anywhere with internet access to Playwright's CDN: npx playwright install chromium",
-      '  - any Chromium you have: CHROMIUM_PATH=/path/to/chromium npm test',
-    ].join('\n'),
-  };
-}
