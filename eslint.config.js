@@ -112,7 +112,12 @@ export default tseslint.config(
         {
           basePath: import.meta.dirname,
           zones: [
-            { target: './server', from: './src', except: ['./lib/api/schema.d.ts'], message: 'The stand-in must not import console code.' },
+            {
+              target: './server',
+              from: './src',
+              except: ['./lib/api/schema.d.ts', './lib/api/settings-rules.ts'],
+              message: 'The stand-in must not import console code (only what is generated from the contract).',
+            },
             { target: './e2e', from: './src', except: ['./lib/api/schema.d.ts'], message: 'e2e drives the console from outside.' },
           ],
         },

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generate, OUT as RULES } from './gen-settings-rules.mjs';
 
 const out = join(mkdtempSync(join(tmpdir(), 'gen-api-')), 'schema.d.ts');
 execFileSync('npx', ['openapi-typescript', 'openapi/scaikey-admin.yaml', '-o', out], { stdio: 'ignore' });
@@ -12,4 +13,8 @@ if (fresh !== committed) {
   console.error('src/lib/api/schema.d.ts is stale: run `npm run gen:api` and commit the result.');
   process.exit(1);
 }
-console.log('API types are up to date with openapi/scaikey-admin.yaml');
+if (generate(readFileSync('openapi/scaikey-admin.yaml', 'utf8')) !== readFileSync(RULES, 'utf8')) {
+  console.error(`${RULES} is stale: run \`npm run gen:api\` and commit the result.`);
+  process.exit(1);
+}
+console.log('API types and settings rules are up to date with openapi/scaikey-admin.yaml');

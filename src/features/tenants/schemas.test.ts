@@ -8,7 +8,7 @@ const tenant: Tenant = {
   status: 'ACTIVE',
   contact_email: 'it@acme.example',
   partner_id: 'prt_1',
-  settings: { mfa_required: false, session_timeout: 480 },
+  settings: { mfa_required: false, mfa_methods: ['totp'], session_timeout: 480 },
   branding: {},
   created_at: '2026-01-01T00:00:00Z',
   updated_at: '2026-01-02T00:00:00Z',

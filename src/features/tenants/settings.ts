@@ -9,12 +9,13 @@
  */
 import * as z from 'zod/mini';
 import type { components } from '@/lib/api/schema';
+import { SETTINGS_RULES } from '@/lib/api/settings-rules';
 
 export type TenantSettings = components['schemas']['TenantSettings'];
 export type MfaMethod = components['schemas']['MfaMethod'];
 type PasswordPolicy = components['schemas']['PasswordPolicy'];
 
-export const MFA_METHODS = ['totp', 'sms', 'email', 'webauthn'] as const satisfies readonly MfaMethod[];
+export const MFA_METHODS = SETTINGS_RULES.mfa_methods.values satisfies readonly MfaMethod[];
 
 export const MFA_METHOD_LABELS: Record<MfaMethod, string> = {
   totp: 'TOTP (authenticator app)',
@@ -23,27 +24,34 @@ export const MFA_METHOD_LABELS: Record<MfaMethod, string> = {
   webauthn: 'WebAuthn (security key or passkey)',
 };
 
+const range = (rule: { minimum: number; maximum: number }) => ({ min: rule.minimum, max: rule.maximum });
+const policy = SETTINGS_RULES.password_policy;
+
+/** The ranges the API accepts, from the contract (src/lib/api/settings-rules.ts is generated from it). */
 export const LIMITS = {
-  minLength: { min: 8, max: 128 },
-  maxAgeDays: { min: 1, max: 3650 },
-  historyCount: { min: 0, max: 24 },
-  sessionTimeout: { min: 5, max: 43_200 },
+  minLength: range(policy.min_length),
+  maxAgeDays: range(policy.max_age_days),
+  historyCount: range(policy.history_count),
+  sessionTimeout: range(SETTINGS_RULES.session_timeout),
 } as const;
 
-/** The server's defaults, used for any known key missing from what was loaded. */
+/**
+ * The contract's defaults. The server fills every known key when it writes settings, so these
+ * only stand in for a key a server left out of what it returned (or a malformed one).
+ */
 export const DEFAULT_SETTINGS = {
-  mfa_required: false,
-  mfa_methods: ['totp'] as MfaMethod[],
+  mfa_required: SETTINGS_RULES.mfa_required.default,
+  mfa_methods: [...SETTINGS_RULES.mfa_methods.default] as MfaMethod[],
   password_policy: {
-    min_length: 8,
-    require_uppercase: true,
-    require_lowercase: true,
-    require_digit: true,
-    require_special: true,
-    max_age_days: null as number | null,
-    history_count: 0,
+    min_length: policy.min_length.default,
+    require_uppercase: policy.require_uppercase.default,
+    require_lowercase: policy.require_lowercase.default,
+    require_digit: policy.require_digit.default,
+    require_special: policy.require_special.default,
+    max_age_days: policy.max_age_days.default as number | null,
+    history_count: policy.history_count.default,
   },
-  session_timeout: 480,
+  session_timeout: SETTINGS_RULES.session_timeout.default,
 };
 
 const KNOWN_SETTINGS_KEYS = ['mfa_required', 'mfa_methods', 'password_policy', 'session_timeout'] as const;

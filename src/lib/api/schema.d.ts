@@ -271,8 +271,13 @@ export interface components {
             require_digit: boolean;
             /** @default true */
             require_special: boolean;
-            max_age_days?: number | null;
-            history_count?: number;
+            /**
+             * @description Days; null: never expires
+             * @default null
+             */
+            max_age_days: number | null;
+            /** @default 0 */
+            history_count: number;
         } & {
             [key: string]: unknown;
         };
@@ -282,7 +287,13 @@ export interface components {
         TenantSettings: {
             /** @default false */
             mfa_required: boolean;
-            mfa_methods?: components["schemas"]["MfaMethod"][];
+            /**
+             * @description At least one while mfa_required is true.
+             * @default [
+             *       "totp"
+             *     ]
+             */
+            mfa_methods: components["schemas"]["MfaMethod"][];
             password_policy?: components["schemas"]["PasswordPolicy"];
             /**
              * @description Minutes

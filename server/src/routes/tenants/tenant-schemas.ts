@@ -1,3 +1,4 @@
+import { SETTINGS_RULES } from '../../../../src/lib/api/settings-rules';
 import { valueError } from '../../http/errors';
 import {
   bool,
@@ -18,22 +19,30 @@ import {
 } from '../../http/validate';
 
 export const TENANT_STATUSES = ['ACTIVE', 'SUSPENDED'] as const;
-export const MFA_METHODS = ['totp', 'sms', 'email', 'webauthn'] as const;
+export const MFA_METHODS = SETTINGS_RULES.mfa_methods.values;
 export const SLUG_PATTERN = '^[a-z0-9-]{3,63}$';
 /** Caps on what a tenant may store as JSON: generous for real settings and branding (~1 KB). */
 export const MAX_SETTINGS_BYTES = 32 * 1024;
 export const MAX_BRANDING_BYTES = 32 * 1024;
 
-/** Unknown password-policy keys are kept as they are, like unknown settings keys. */
+/** An integer within the contract's range for it. */
+const ranged = (rule: { minimum: number; maximum: number }) => int({ ge: rule.minimum, le: rule.maximum });
+const P = SETTINGS_RULES.password_policy;
+
+/**
+ * Unknown password-policy keys are kept as they are, like unknown settings keys. Ranges and
+ * defaults come from the contract (src/lib/api/settings-rules.ts, generated from openapi/), the
+ * same values the console's form and hints use.
+ */
 const passwordPolicy = object(
   {
-    min_length: withDefault(int({ ge: 8, le: 128 }), () => 8),
-    require_uppercase: withDefault(bool(), () => true),
-    require_lowercase: withDefault(bool(), () => true),
-    require_digit: withDefault(bool(), () => true),
-    require_special: withDefault(bool(), () => true),
-    max_age_days: withDefault(nullable(int({ ge: 1, le: 3650 })), () => null),
-    history_count: withDefault(int({ ge: 0, le: 24 }), () => 0),
+    min_length: withDefault(ranged(P.min_length), () => P.min_length.default),
+    require_uppercase: withDefault(bool(), () => P.require_uppercase.default),
+    require_lowercase: withDefault(bool(), () => P.require_lowercase.default),
+    require_digit: withDefault(bool(), () => P.require_digit.default),
+    require_special: withDefault(bool(), () => P.require_special.default),
+    max_age_days: withDefault(nullable(ranged(P.max_age_days)), () => P.max_age_days.default),
+    history_count: withDefault(ranged(P.history_count), () => P.history_count.default),
   },
   { extra: 'allow', model: 'PasswordPolicy' },
 );
@@ -45,10 +54,10 @@ const passwordPolicy = object(
 export const tenantSettings = maxJsonBytes(refine(
   object(
     {
-      mfa_required: withDefault(bool(), () => false),
-      mfa_methods: withDefault(list(oneOf(MFA_METHODS), { unique: true }), () => ['totp' as const]),
+      mfa_required: withDefault(bool(), () => SETTINGS_RULES.mfa_required.default),
+      mfa_methods: withDefault(list(oneOf(MFA_METHODS), { unique: true }), () => [...SETTINGS_RULES.mfa_methods.default]),
       password_policy: withDefault(passwordPolicy, () => parse(passwordPolicy, {}, [])),
-      session_timeout: withDefault(int({ ge: 5, le: 43200 }), () => 480),
+      session_timeout: withDefault(ranged(SETTINGS_RULES.session_timeout), () => SETTINGS_RULES.session_timeout.default),
     },
     { extra: 'allow', model: 'TenantSettings' },
   ),

@@ -259,7 +259,7 @@ export function SecuritySettingsForm({ tenant, onDirtyChange }: SecuritySettings
               label="Passwords remembered"
               type="number"
               required
-              helperText="0 to 24. Remembered passwords cannot be reused."
+              helperText={`${LIMITS.historyCount.min} to ${LIMITS.historyCount.max}. Remembered passwords cannot be reused.`}
               slotProps={{ htmlInput: { min: LIMITS.historyCount.min, max: LIMITS.historyCount.max, step: 1 } }}
               sx={{ flex: '1 1 14rem' }}
             />
