@@ -4,7 +4,7 @@ import type { AppContext } from '../context';
 import { handleError } from '../http/errors';
 import { adminRoleRoutes } from './admin-roles/admin-role-routes';
 import { authMeRoutes } from './auth-me';
-import { partnerRoutes } from './partners';
+import { partnerRoutes } from './partners/partner-routes';
 import { tenantRoutes } from './tenants/tenant-routes';
 import { userRoutes } from './users';
 
