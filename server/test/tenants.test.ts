@@ -1,6 +1,6 @@
 import { Params } from '../src/routes/shared/sql';
 import { tenantListConditions } from '../src/routes/tenants/tenant-store';
-import { USER_LIST_ORDER, USER_SEARCH_EXPRESSION } from '../src/routes/users';
+import { USER_LIST_ORDER, USER_SEARCH_EXPRESSION } from '../src/routes/users/user-store';
 import { ACME_TENANT, FIRST_PARTNER_ID, PLATFORM_TENANT } from '../src/seed/fixtures';
 import { createApiHarness, TEST_NOW, type ApiHarness, type Who } from './support/api-harness';
 import type { HTTPError, HTTPValidationError, Tenant, TenantList } from './support/api-types';

@@ -6,7 +6,7 @@ import { adminRoleRoutes } from './admin-roles/admin-role-routes';
 import { authMeRoutes } from './auth-me';
 import { partnerRoutes } from './partners/partner-routes';
 import { tenantRoutes } from './tenants/tenant-routes';
-import { userRoutes } from './users';
+import { userRoutes } from './users/user-routes';
 
 /** The Admin API, mounted by app.ts at /api/v1/admin. Each route carries its own auth guard. */
 export function createAdminRoutes(ctx: AppContext): Hono<AuthEnv> {
