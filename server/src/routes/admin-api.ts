@@ -3,7 +3,7 @@ import type { AuthEnv } from '../auth/middleware';
 import type { AppContext } from '../context';
 import { handleError } from '../http/errors';
 import { adminRoleRoutes } from './admin-roles/admin-role-routes';
-import { authMeRoutes } from './auth-me';
+import { authMeRoutes } from './auth-me/auth-me-routes';
 import { partnerRoutes } from './partners/partner-routes';
 import { tenantRoutes } from './tenants/tenant-routes';
 import { userRoutes } from './users/user-routes';

@@ -3,7 +3,7 @@ import type { Db } from '../../db/db';
 import type { Page } from '../../http/pagination';
 import { containsPattern, fetchPage, Params } from '../shared/sql';
 
-/** The SQL of /users: live users only. */
+/** The SQL of /users (getUser also reads /auth/me's profile): live users only. */
 
 export type User = components['schemas']['User'];
 
