@@ -2,6 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
 import { resolveAdminRole, type ResolvedAdminRole } from '../oidc/roles';
+import { findActiveUser } from '../oidc/store';
 import { TokenError, verifyAccessToken, type AccessClaims } from './tokens';
 
 /** The signed-in caller as the database knows them right now (not as the token remembers them). */
@@ -48,10 +49,7 @@ export function requireAuth(ctx: AppContext): MiddlewareHandler<AuthEnv> {
       }
       throw unauthorized('Not authenticated', 'Bearer');
     }
-    const [user] = await ctx.db.query<{ id: string; tenant_id: string | null }>(
-      "SELECT id, tenant_id FROM users WHERE id = $1 AND deleted_at IS NULL AND status = 'ACTIVE'",
-      [claims.sub],
-    );
+    const user = await findActiveUser(ctx.db, claims.sub);
     if (!user) {
       throw unauthorized('User not found', 'Bearer error="invalid_token", error_description="The user can no longer sign in"');
     }

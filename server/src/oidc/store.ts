@@ -22,7 +22,10 @@ export interface OidcUser {
 
 const USER_COLUMNS = 'id, email, first_name, last_name, display_name, tenant_id';
 
-/** A user who may still hold tokens: not soft-deleted and ACTIVE. */
+/**
+ * A user who may still hold tokens: not soft-deleted and ACTIVE. The token endpoint, userinfo
+ * and the Admin API's auth middleware all ask this, so "may still use a token" has one meaning.
+ */
 export async function findActiveUser(db: Q, id: string): Promise<OidcUser | null> {
   const rows = await db.query<OidcUser>(
     `SELECT ${USER_COLUMNS} FROM users WHERE id = $1 AND deleted_at IS NULL AND status = 'ACTIVE'`,
