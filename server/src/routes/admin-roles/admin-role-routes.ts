@@ -23,7 +23,7 @@ import {
   otherSuperAdminsInForce,
   softDeleteAdminRole,
   updateAdminRole,
-  type AdminRoleRow,
+  type AdminRoleAssignment,
 } from './admin-role-store';
 
 type Guarded = 'revoke' | 'deactivate' | 'expire';
@@ -40,7 +40,7 @@ const WITHOUT_SUPER_ADMIN: Record<Guarded, string> = {
  * would be locked out on that date. Runs under lockSuperAdmins, so two admins revoking each other
  * at once cannot both pass.
  */
-async function guardLastSuperAdmin(tx: Db, role: AdminRoleRow, change: Guarded, now: Date): Promise<void> {
+async function guardLastSuperAdmin(tx: Db, role: AdminRoleAssignment, change: Guarded, now: Date): Promise<void> {
   if (role.role !== 'SUPER_ADMIN') return;
   const inForce = role.is_active && (role.expires_at === null || Date.parse(role.expires_at) > now.getTime());
   if (!inForce) return;

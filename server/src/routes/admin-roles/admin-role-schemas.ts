@@ -1,7 +1,8 @@
+import type { components } from '../../../../src/lib/api/schema';
 import { valueError, type Loc, type ValidationIssue } from '../../http/errors';
 import { bool, datetime, nullable, object, oneOf, optional, refine, required, str, type Validator } from '../../http/validate';
 
-export const ADMIN_ROLES = ['SUPER_ADMIN', 'PARTNER_ADMIN', 'TENANT_ADMIN'] as const;
+export const ADMIN_ROLES = ['SUPER_ADMIN', 'PARTNER_ADMIN', 'TENANT_ADMIN'] as const satisfies readonly components['schemas']['AdminRole'][];
 export type AdminRole = (typeof ADMIN_ROLES)[number];
 
 /** An expiry must lie in the future (expired means expires_at <= now). */

@@ -1,21 +1,11 @@
+import type { components } from '../../../../src/lib/api/schema';
 import type { Db } from '../../db/db';
 import type { Page } from '../../http/pagination';
 import { fetchPage, Params } from '../shared/sql';
 import type { AdminRole } from './admin-role-schemas';
 
 /** An assignment as the API returns it (IDs only; names come from their own endpoints). */
-export interface AdminRoleRow {
-  id: string;
-  user_id: string;
-  role: AdminRole;
-  partner_id: string | null;
-  tenant_id: string | null;
-  is_active: boolean;
-  expires_at: string | null;
-  created_at: string;
-  updated_at: string;
-  granted_by: string | null;
-}
+export type AdminRoleAssignment = components['schemas']['AdminRoleAssignment'];
 
 const COLUMNS = 'id, user_id, role, partner_id, tenant_id, is_active, expires_at, created_at, updated_at, granted_by';
 const NEWEST_FIRST = 'created_at DESC, id DESC';
@@ -23,8 +13,8 @@ const NEWEST_FIRST = 'created_at DESC, id DESC';
 /** SQL for "in force": active, not expired (expires_at <= now is expired whatever is_active says). */
 const inForce = (now: string): string => `is_active AND (expires_at IS NULL OR expires_at > ${now})`;
 
-export async function getAdminRole(db: Db, id: string): Promise<AdminRoleRow | undefined> {
-  const [row] = await db.query<AdminRoleRow>(`SELECT ${COLUMNS} FROM admin_roles WHERE id = $1 AND deleted_at IS NULL`, [id]);
+export async function getAdminRole(db: Db, id: string): Promise<AdminRoleAssignment | undefined> {
+  const [row] = await db.query<AdminRoleAssignment>(`SELECT ${COLUMNS} FROM admin_roles WHERE id = $1 AND deleted_at IS NULL`, [id]);
   return row;
 }
 
@@ -35,28 +25,24 @@ export interface AdminRoleFilters {
   is_active?: boolean;
 }
 
-export function listAdminRoles(db: Db, filters: AdminRoleFilters, page: number, perPage: number): Promise<Page<AdminRoleRow>> {
+export function listAdminRoles(db: Db, filters: AdminRoleFilters, page: number, perPage: number): Promise<Page<AdminRoleAssignment>> {
   const params = new Params();
   const where = ['deleted_at IS NULL'];
   if (filters.role !== undefined) where.push(`role = ${params.add(filters.role)}`);
   if (filters.user_id !== undefined) where.push(`user_id = ${params.add(filters.user_id)}`);
   if (filters.is_active !== undefined) where.push(`is_active = ${params.add(filters.is_active)}`);
-  return fetchPage<AdminRoleRow>(db, { select: COLUMNS, from: 'admin_roles', where, params, orderBy: NEWEST_FIRST, page, perPage });
+  return fetchPage<AdminRoleAssignment>(db, { select: COLUMNS, from: 'admin_roles', where, params, orderBy: NEWEST_FIRST, page, perPage });
 }
 
-export function listAdminRolesOfUser(db: Db, userId: string): Promise<AdminRoleRow[]> {
-  return db.query<AdminRoleRow>(
+export function listAdminRolesOfUser(db: Db, userId: string): Promise<AdminRoleAssignment[]> {
+  return db.query<AdminRoleAssignment>(
     `SELECT ${COLUMNS} FROM admin_roles WHERE user_id = $1 AND deleted_at IS NULL ORDER BY ${NEWEST_FIRST}`,
     [userId],
   );
 }
 
-export interface Scope {
-  user_id: string;
-  role: AdminRole;
-  partner_id: string | null;
-  tenant_id: string | null;
-}
+/** Who holds a role where: the part of an assignment that a duplicate shares and a lock names. */
+export type Scope = Pick<AdminRoleAssignment, 'user_id' | 'role' | 'partner_id' | 'tenant_id'>;
 
 /** First key of the two-key advisory locks taken on an assignment's scope ('adr' in ASCII). */
 const SCOPE_LOCK_SPACE = 0x616472;
@@ -106,9 +92,9 @@ export async function otherSuperAdminsInForce(db: Db, exceptId: string, now: Dat
 }
 
 /** Another assignment in force with the same user, role and scope, if any (take lockScope first). */
-export async function findActiveDuplicate(db: Db, scope: Scope, now: Date, exceptId?: string): Promise<AdminRoleRow | undefined> {
+export async function findActiveDuplicate(db: Db, scope: Scope, now: Date, exceptId?: string): Promise<AdminRoleAssignment | undefined> {
   const p = new Params();
-  const [row] = await db.query<AdminRoleRow>(
+  const [row] = await db.query<AdminRoleAssignment>(
     `SELECT ${COLUMNS} FROM admin_roles
       WHERE deleted_at IS NULL AND user_id = ${p.add(scope.user_id)} AND role = ${p.add(scope.role)}
         AND partner_id IS NOT DISTINCT FROM ${p.add(scope.partner_id)}::text
@@ -133,8 +119,8 @@ export interface NewAdminRole extends Scope {
   granted_by: string | null;
 }
 
-export async function insertAdminRole(db: Db, role: NewAdminRole, now: Date): Promise<AdminRoleRow> {
-  const [row] = await db.query<AdminRoleRow>(
+export async function insertAdminRole(db: Db, role: NewAdminRole, now: Date): Promise<AdminRoleAssignment> {
+  const [row] = await db.query<AdminRoleAssignment>(
     `INSERT INTO admin_roles (id, user_id, role, partner_id, tenant_id, is_active, expires_at, granted_by, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, true, $6, $7, $8, $8)
      RETURNING ${COLUMNS}`,
@@ -149,12 +135,12 @@ export interface AdminRoleChanges {
   expires_at?: Date | null;
 }
 
-export async function updateAdminRole(db: Db, id: string, changes: AdminRoleChanges, now: Date): Promise<AdminRoleRow> {
+export async function updateAdminRole(db: Db, id: string, changes: AdminRoleChanges, now: Date): Promise<AdminRoleAssignment> {
   const p = new Params();
   const sets = [`updated_at = ${p.add(now.toISOString())}`];
   if (changes.is_active !== undefined) sets.push(`is_active = ${p.add(changes.is_active)}`);
   if (changes.expires_at !== undefined) sets.push(`expires_at = ${p.add(changes.expires_at?.toISOString() ?? null)}`);
-  const [row] = await db.query<AdminRoleRow>(
+  const [row] = await db.query<AdminRoleAssignment>(
     `UPDATE admin_roles SET ${sets.join(', ')} WHERE id = ${p.add(id)} AND deleted_at IS NULL RETURNING ${COLUMNS}`,
     p.values,
   );

@@ -20,7 +20,7 @@ import {
   softDeleteTenant,
   tenantEtag,
   updateTenant,
-  type TenantRow,
+  type Tenant,
   type TenantScope,
 } from './tenant-store';
 
@@ -45,7 +45,7 @@ function tenantScope(caller: Caller): TenantScope {
  * RFC 9110 If-Match: `*` or a list of entity tags, any of which may match (weak tags never do:
  * If-Match uses the strong comparison). Null when the header was not sent.
  */
-function ifMatchAllows(header: string | undefined, current: TenantRow): boolean | null {
+function ifMatchAllows(header: string | undefined, current: Tenant): boolean | null {
   if (header === undefined) return null;
   const value = header.trim();
   if (value === '*') return true;

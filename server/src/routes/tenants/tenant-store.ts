@@ -1,20 +1,11 @@
 import { createHash } from 'node:crypto';
+import type { components } from '../../../../src/lib/api/schema';
 import type { Db } from '../../db/db';
 import type { Page } from '../../http/pagination';
 import { containsPattern, fetchPage, Params } from '../shared/sql';
 
-export interface TenantRow {
-  id: string;
-  name: string;
-  slug: string;
-  status: string;
-  contact_email: string | null;
-  partner_id: string | null;
-  settings: Record<string, unknown>;
-  branding: Record<string, unknown>;
-  created_at: string;
-  updated_at: string;
-}
+/** A tenant as the API returns it: the row less deleted_at. */
+export type Tenant = components['schemas']['Tenant'];
 
 const COLUMNS = 'id, name, slug, status, contact_email, partner_id, settings, branding, created_at, updated_at';
 
@@ -61,18 +52,18 @@ export function tenantListConditions(filters: TenantFilters, scope: TenantScope,
   return where;
 }
 
-export function listTenants(db: Db, filters: TenantFilters, scope: TenantScope, page: number, perPage: number): Promise<Page<TenantRow>> {
+export function listTenants(db: Db, filters: TenantFilters, scope: TenantScope, page: number, perPage: number): Promise<Page<Tenant>> {
   const params = new Params();
   const where = tenantListConditions(filters, scope, params);
-  return fetchPage<TenantRow>(db, { select: COLUMNS, from: 'tenants', where, params, orderBy: 'lower(name), id', page, perPage });
+  return fetchPage<Tenant>(db, { select: COLUMNS, from: 'tenants', where, params, orderBy: 'lower(name), id', page, perPage });
 }
 
-export async function getTenant(db: Db, id: string, scope: TenantScope): Promise<TenantRow | undefined> {
+export async function getTenant(db: Db, id: string, scope: TenantScope): Promise<Tenant | undefined> {
   const p = new Params();
   const where = [`id = ${p.add(id)}`, 'deleted_at IS NULL'];
   const inScope = scopeCondition(scope, p);
   if (inScope) where.push(inScope);
-  const [row] = await db.query<TenantRow>(`SELECT ${COLUMNS} FROM tenants WHERE ${where.join(' AND ')}`, p.values);
+  const [row] = await db.query<Tenant>(`SELECT ${COLUMNS} FROM tenants WHERE ${where.join(' AND ')}`, p.values);
   return row;
 }
 
@@ -80,13 +71,13 @@ export async function getTenant(db: Db, id: string, scope: TenantScope): Promise
  * A strong ETag of the tenant as the API shows it: any change to any field (updated_at included)
  * changes it. Derived from the row, so no version column is needed and a read and a write agree.
  */
-export function tenantEtag(row: TenantRow): string {
+export function tenantEtag(row: Tenant): string {
   return `"${createHash('sha256').update(JSON.stringify(row)).digest('base64url').slice(0, 27)}"`;
 }
 
 /** The live tenant, its row locked until the transaction ends (a PATCH's If-Match check). */
-export async function getTenantForUpdate(db: Db, id: string): Promise<TenantRow | undefined> {
-  const [row] = await db.query<TenantRow>(`SELECT ${COLUMNS} FROM tenants WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [id]);
+export async function getTenantForUpdate(db: Db, id: string): Promise<Tenant | undefined> {
+  const [row] = await db.query<Tenant>(`SELECT ${COLUMNS} FROM tenants WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [id]);
   return row;
 }
 
@@ -105,8 +96,8 @@ export interface TenantFields {
   branding: Record<string, unknown>;
 }
 
-export async function insertTenant(db: Db, id: string, t: TenantFields, now: Date): Promise<TenantRow> {
-  const [row] = await db.query<TenantRow>(
+export async function insertTenant(db: Db, id: string, t: TenantFields, now: Date): Promise<Tenant> {
+  const [row] = await db.query<Tenant>(
     `INSERT INTO tenants (id, name, slug, status, contact_email, partner_id, settings, branding, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8::jsonb, $9, $9)
      RETURNING ${COLUMNS}`,
@@ -119,7 +110,7 @@ export async function insertTenant(db: Db, id: string, t: TenantFields, now: Dat
 const JSON_COLUMNS = new Set<keyof TenantFields>(['settings', 'branding']);
 const UPDATABLE: (keyof TenantFields)[] = ['name', 'slug', 'status', 'contact_email', 'partner_id', 'settings', 'branding'];
 
-export async function updateTenant(db: Db, id: string, changes: Partial<TenantFields>, now: Date): Promise<TenantRow> {
+export async function updateTenant(db: Db, id: string, changes: Partial<TenantFields>, now: Date): Promise<Tenant> {
   const p = new Params();
   const sets = [`updated_at = ${p.add(now.toISOString())}`];
   for (const column of UPDATABLE) {
@@ -129,7 +120,7 @@ export async function updateTenant(db: Db, id: string, changes: Partial<TenantFi
       JSON_COLUMNS.has(column) ? `${column} = ${p.add(JSON.stringify(value))}::jsonb` : `${column} = ${p.add(value)}`,
     );
   }
-  const [row] = await db.query<TenantRow>(
+  const [row] = await db.query<Tenant>(
     `UPDATE tenants SET ${sets.join(', ')} WHERE id = ${p.add(id)} AND deleted_at IS NULL RETURNING ${COLUMNS}`,
     p.values,
   );
