@@ -1,18 +1,19 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { components } from '../../../src/lib/api/schema';
 
 /** Where a FastAPI validation error points: ["body","settings","mfa_methods"], ["query","page"]... */
 export type Loc = (string | number)[];
 
-/** One entry of a FastAPI/pydantic 422 `detail` array. */
-export interface ValidationIssue {
-  loc: Loc;
-  msg: string;
-  type: string;
+/**
+ * One entry of a FastAPI/pydantic 422 `detail` array: the contract's ValidationErrorItem, plus the
+ * `input` and `ctx` that pydantic also sends and the contract leaves out.
+ */
+export type ValidationIssue = components['schemas']['ValidationErrorItem'] & {
   input?: unknown;
   ctx?: Record<string, unknown>;
-}
+};
 
 /** An error answered as `{"detail": "<message>"}` with the given status. */
 export class HttpError extends Error {

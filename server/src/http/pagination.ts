@@ -1,3 +1,4 @@
+import type { components } from '../../../src/lib/api/schema';
 import { int, withDefault } from './validate';
 
 export const MAX_PER_PAGE = 100;
@@ -10,13 +11,8 @@ export const pageParams = {
   per_page: withDefault(int({ ge: 1, le: MAX_PER_PAGE }), () => 20),
 };
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  per_page: number;
-  pages: number;
-}
+/** A list answer: the contract's PageMeta and one page of items (the contract spells it per list, e.g. TenantList). */
+export type Page<T> = components['schemas']['PageMeta'] & { items: T[] };
 
 export function pageOf<T>(items: T[], total: number, page: number, perPage: number): Page<T> {
   return { items, total, page, per_page: perPage, pages: Math.ceil(total / perPage) };

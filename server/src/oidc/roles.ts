@@ -1,7 +1,8 @@
+import type { components } from '../../../src/lib/api/schema';
 import type { RoleClaim } from '../auth/tokens';
 import type { Db } from '../db/db';
 
-export type AdminRole = 'SUPER_ADMIN' | 'PARTNER_ADMIN' | 'TENANT_ADMIN';
+export type AdminRole = components['schemas']['AdminRole'];
 
 /** The one admin role assignment that counts for a user right now. */
 export interface ResolvedAdminRole {

@@ -1,3 +1,4 @@
+import type { components } from '../../../src/lib/api/schema';
 import { hashPassword, verifyPassword } from '../auth/password';
 import type { Db } from '../db/db';
 import { hashSecret, randomToken } from './secrets';
@@ -11,14 +12,11 @@ const plus = (d: Date, seconds: number) => new Date(d.getTime() + seconds * 1000
 
 // ---------------------------------------------------------------- users
 
-export interface OidcUser {
-  id: string;
-  email: string;
-  first_name: string | null;
-  last_name: string | null;
-  display_name: string | null;
-  tenant_id: string | null;
-}
+/** The user columns the provider puts into tokens and userinfo: the API's User without status and dates. */
+export type OidcUser = Pick<
+  components['schemas']['User'],
+  'id' | 'email' | 'first_name' | 'last_name' | 'display_name' | 'tenant_id'
+>;
 
 const USER_COLUMNS = 'id, email, first_name, last_name, display_name, tenant_id';
 
