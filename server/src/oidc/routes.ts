@@ -4,11 +4,11 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { CookieOptions } from 'hono/utils/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { PasswordBusyError } from '../auth/password';
-import { signAccessToken, TokenError, verifyAccessToken } from '../auth/tokens';
+import { TokenError, verifyAccessToken } from '../auth/tokens';
 import type { ServerConfig } from '../config';
 import type { AppContext } from '../context';
 import { LIMITS, parseAuthorizeRequest, responseUrl, SUPPORTED_SCOPES } from './authorize-request';
-import { profileClaims, readIdTokenHint, signIdToken } from './id-token';
+import { profileClaims, readIdTokenHint } from './id-token';
 import { readForm, readQuery, type ParamsResult, type Refusal } from './input';
 import { openLoginRequest, sealLoginRequest } from './login-request';
 import {
@@ -20,14 +20,13 @@ import {
   TEXT,
   tooManyAttempts,
 } from './pages';
-import { adminClaims, resolveAdminRole, type ResolvedAdminRole } from './roles';
+import { resolveAdminRole } from './roles';
 import { deriveHmacKey, hmac, looksLikeToken, randomToken, sameSecret, verifyPkceS256 } from './secrets';
 import {
   authenticate,
   consumeCode,
   consumeRefreshToken,
   createCode,
-  createRefreshToken,
   deleteExpired,
   endSession,
   findActiveUser,
@@ -44,6 +43,7 @@ import {
   type Session,
 } from './store';
 import { addressKey, SignInThrottle } from './throttle';
+import { invalidGrant, invalidRequest, issueTokens, type GrantCheck } from './token-issuer';
 import { oidcUrls, PLATFORM_PATH } from './urls';
 
 /** The browser's sign-in session: HttpOnly, SameSite=Lax, Path=/api/v1/platform, 12 h. */
@@ -112,20 +112,77 @@ export function discoveryDocument(config: ServerConfig) {
   };
 }
 
-type GrantResult =
-  | { ok: false; error: string; description: string }
-  | {
-      ok: true;
-      user: OidcUser;
-      resolved: ResolvedAdminRole | null;
-      refreshToken: string;
-      scope: string;
-      authTime: string;
-      nonce: string | null;
-      sessionId: string | null;
-    };
+/** authorization_code (RFC 6749 §4.1.3) with PKCE: the code is single-use, and a replay revokes what it gave. */
+async function authorizationCodeGrant(ctx: AppContext, params: URLSearchParams, clientId: string) {
+  const code = params.get('code');
+  const redirectUri = params.get('redirect_uri');
+  const verifier = params.get('code_verifier');
+  if (!code) return invalidRequest('code is required');
+  if (!redirectUri) return invalidRequest('redirect_uri is required');
+  if (!verifier) return invalidRequest('code_verifier is required (PKCE)');
+  return issueTokens(ctx, clientId, async (tx, now): Promise<GrantCheck> => {
+    const row = looksLikeToken(code) ? await findCode(tx, code) : null;
+    if (!row) return invalidGrant('The authorization code is invalid');
+    if (row.used_at) {
+      await revokeFamily(tx, row.family_id, now);
+      return invalidGrant('The authorization code has already been used; tokens issued for it are revoked');
+    }
+    if (row.client_id !== clientId) return invalidGrant('The authorization code was issued to another client');
+    if (Date.parse(row.expires_at) <= now.getTime()) return invalidGrant('The authorization code has expired');
+    if (row.redirect_uri !== redirectUri) return invalidGrant('redirect_uri does not match the authorization request');
+    if (!verifyPkceS256(verifier, row.code_challenge)) {
+      return invalidGrant('PKCE verification failed: code_verifier does not match code_challenge');
+    }
+    if (!(await consumeCode(tx, row.id, now))) {
+      await revokeFamily(tx, row.family_id, now);
+      return invalidGrant('The authorization code has already been used');
+    }
+    const user = await findActiveUser(tx, row.user_id);
+    if (!user) return invalidGrant('The user can no longer sign in');
+    const { family_id: familyId, session_id: sessionId, scope, auth_time: authTime, nonce } = row;
+    return { ok: true, grant: { user, familyId, sessionId, grantedScope: scope, scope, authTime, nonce } };
+  });
+}
 
-const invalidGrant = (description: string): GrantResult => ({ ok: false, error: 'invalid_grant', description });
+/** The scopes asked for, in the granted order; null when none is asked or one was never granted. */
+function narrowScope(granted: string, requested: string): string | null {
+  const grantedSet = new Set(granted.split(' '));
+  const asked = requested.split(' ').filter(Boolean);
+  if (asked.length === 0 || asked.some((s) => !grantedSet.has(s))) return null;
+  return granted.split(' ').filter((s) => asked.includes(s)).join(' ');
+}
+
+/** refresh_token (RFC 6749 §6) with rotation: each refresh token is single-use, and a replay revokes its family. */
+async function refreshTokenGrant(ctx: AppContext, params: URLSearchParams, clientId: string) {
+  const token = params.get('refresh_token');
+  if (!token) return invalidRequest('refresh_token is required');
+  const requestedScope = params.get('scope');
+  return issueTokens(ctx, clientId, async (tx, now): Promise<GrantCheck> => {
+    const row = looksLikeToken(token) ? await findRefreshToken(tx, token) : null;
+    if (!row) return invalidGrant('The refresh token is invalid');
+    if (row.client_id !== clientId) return invalidGrant('The refresh token was issued to another client');
+    if (row.used_at) {
+      // Rotation means a used token is only ever replayed by someone who copied it.
+      await revokeFamily(tx, row.family_id, now);
+      return invalidGrant('The refresh token has already been used; its token family is revoked');
+    }
+    if (row.revoked_at) return invalidGrant('The refresh token has been revoked');
+    if (Date.parse(row.expires_at) <= now.getTime()) return invalidGrant('The refresh token has expired');
+    const scope = requestedScope === null ? row.scope : narrowScope(row.scope, requestedScope);
+    if (scope === null) return { ok: false, error: 'invalid_scope', description: 'scope exceeds the scope originally granted' };
+    const user = await findActiveUser(tx, row.user_id);
+    if (!user) {
+      await revokeFamily(tx, row.family_id, now);
+      return invalidGrant('The user can no longer sign in');
+    }
+    if (!(await consumeRefreshToken(tx, row.id, now))) {
+      await revokeFamily(tx, row.family_id, now);
+      return invalidGrant('The refresh token has already been used; its token family is revoked');
+    }
+    const { family_id: familyId, session_id: sessionId, auth_time: authTime } = row;
+    return { ok: true, grant: { user, familyId, sessionId, grantedScope: row.scope, scope, authTime, nonce: null } };
+  });
+}
 
 export interface OidcOptions {
   /**
@@ -444,149 +501,6 @@ export function createOidcRoutes(ctx: AppContext, options: OidcOptions = oidcOpt
 
   // ------------------------------------------------------------ token
 
-  async function issueTokens(c: Context, result: Extract<GrantResult, { ok: true }>, withNonce: boolean) {
-    const { user, resolved, scope } = result;
-    const access_token = await signAccessToken(ctx, {
-      sub: user.id,
-      scope,
-      ...adminClaims(user.tenant_id, resolved),
-    });
-    const id_token = scope.split(' ').includes('openid')
-      ? await signIdToken(ctx, {
-          user,
-          clientId: ctx.config.client.clientId,
-          scope,
-          authTime: result.authTime,
-          nonce: withNonce ? result.nonce : null,
-          sessionId: result.sessionId,
-          role: resolved?.claim,
-        })
-      : undefined;
-    return c.json(
-      {
-        access_token,
-        token_type: 'Bearer',
-        expires_in: ctx.config.tokenTtl,
-        refresh_token: result.refreshToken,
-        ...(id_token ? { id_token } : {}),
-        scope,
-      },
-      200,
-      { 'Cache-Control': 'no-store', Pragma: 'no-cache' },
-    );
-  }
-
-  async function authorizationCodeGrant(params: URLSearchParams, clientId: string): Promise<GrantResult> {
-    const code = params.get('code');
-    const redirectUri = params.get('redirect_uri');
-    const verifier = params.get('code_verifier');
-    if (!code) return { ok: false, error: 'invalid_request', description: 'code is required' };
-    if (!redirectUri) return { ok: false, error: 'invalid_request', description: 'redirect_uri is required' };
-    if (!verifier) return { ok: false, error: 'invalid_request', description: 'code_verifier is required (PKCE)' };
-    const now = ctx.now();
-    // Returned, not thrown: a replay's revocation must commit.
-    return db.transaction(async (tx): Promise<GrantResult> => {
-      const row = looksLikeToken(code) ? await findCode(tx, code) : null;
-      if (!row) return invalidGrant('The authorization code is invalid');
-      if (row.used_at) {
-        await revokeFamily(tx, row.family_id, now);
-        return invalidGrant('The authorization code has already been used; tokens issued for it are revoked');
-      }
-      if (row.client_id !== clientId) return invalidGrant('The authorization code was issued to another client');
-      if (Date.parse(row.expires_at) <= now.getTime()) return invalidGrant('The authorization code has expired');
-      if (row.redirect_uri !== redirectUri) {
-        return invalidGrant('redirect_uri does not match the authorization request');
-      }
-      if (!verifyPkceS256(verifier, row.code_challenge)) {
-        return invalidGrant('PKCE verification failed: code_verifier does not match code_challenge');
-      }
-      if (!(await consumeCode(tx, row.id, now))) {
-        await revokeFamily(tx, row.family_id, now);
-        return invalidGrant('The authorization code has already been used');
-      }
-      const user = await findActiveUser(tx, row.user_id);
-      if (!user) return invalidGrant('The user can no longer sign in');
-      const refreshToken = await createRefreshToken(tx, {
-        familyId: row.family_id,
-        clientId,
-        userId: user.id,
-        sessionId: row.session_id,
-        scope: row.scope,
-        authTime: row.auth_time,
-        now,
-        ttl: ctx.config.refreshTtl,
-      });
-      return {
-        ok: true,
-        user,
-        resolved: await resolveAdminRole(tx, user.id, now),
-        refreshToken,
-        scope: row.scope,
-        authTime: row.auth_time,
-        nonce: row.nonce,
-        sessionId: row.session_id,
-      };
-    });
-  }
-
-  async function refreshTokenGrant(params: URLSearchParams, clientId: string): Promise<GrantResult> {
-    const token = params.get('refresh_token');
-    if (!token) return { ok: false, error: 'invalid_request', description: 'refresh_token is required' };
-    const requestedScope = params.get('scope');
-    const now = ctx.now();
-    return db.transaction(async (tx): Promise<GrantResult> => {
-      const row = looksLikeToken(token) ? await findRefreshToken(tx, token) : null;
-      if (!row) return invalidGrant('The refresh token is invalid');
-      if (row.client_id !== clientId) return invalidGrant('The refresh token was issued to another client');
-      if (row.used_at) {
-        // Rotation means a used token is only ever replayed by someone who copied it.
-        await revokeFamily(tx, row.family_id, now);
-        return invalidGrant('The refresh token has already been used; its token family is revoked');
-      }
-      if (row.revoked_at) return invalidGrant('The refresh token has been revoked');
-      if (Date.parse(row.expires_at) <= now.getTime()) return invalidGrant('The refresh token has expired');
-      let scope = row.scope;
-      if (requestedScope !== null) {
-        const granted = new Set(row.scope.split(' '));
-        const asked = requestedScope.split(' ').filter(Boolean);
-        if (asked.length === 0 || asked.some((s) => !granted.has(s))) {
-          return { ok: false, error: 'invalid_scope', description: 'scope exceeds the scope originally granted' };
-        }
-        scope = row.scope.split(' ').filter((s) => asked.includes(s)).join(' ');
-      }
-      const user = await findActiveUser(tx, row.user_id);
-      if (!user) {
-        await revokeFamily(tx, row.family_id, now);
-        return invalidGrant('The user can no longer sign in');
-      }
-      if (!(await consumeRefreshToken(tx, row.id, now))) {
-        await revokeFamily(tx, row.family_id, now);
-        return invalidGrant('The refresh token has already been used; its token family is revoked');
-      }
-      const refreshToken = await createRefreshToken(tx, {
-        familyId: row.family_id,
-        clientId,
-        userId: user.id,
-        sessionId: row.session_id,
-        scope: row.scope,
-        authTime: row.auth_time,
-        now,
-        ttl: ctx.config.refreshTtl,
-      });
-      return {
-        ok: true,
-        user,
-        // Roles are read again: a revoked or expired assignment drops out of the new token.
-        resolved: await resolveAdminRole(tx, user.id, now),
-        refreshToken,
-        scope,
-        authTime: row.auth_time,
-        nonce: null,
-        sessionId: row.session_id,
-      };
-    });
-  }
-
   app.post('/oauth/token', async (c) => {
     const form = await readForm(c);
     if (!form.ok) return refusedJson(c, form);
@@ -605,14 +519,14 @@ export function createOidcRoutes(ctx: AppContext, options: OidcOptions = oidcOpt
     if (clientId !== ctx.config.client.clientId) return oauthError(c, 401, 'invalid_client', 'Unknown client');
 
     const grantType = params.get('grant_type');
-    let result: GrantResult;
-    if (grantType === 'authorization_code') result = await authorizationCodeGrant(params, clientId);
-    else if (grantType === 'refresh_token') result = await refreshTokenGrant(params, clientId);
+    let result: Awaited<ReturnType<typeof issueTokens>>;
+    if (grantType === 'authorization_code') result = await authorizationCodeGrant(ctx, params, clientId);
+    else if (grantType === 'refresh_token') result = await refreshTokenGrant(ctx, params, clientId);
     else if (!grantType) return oauthError(c, 400, 'invalid_request', 'grant_type is required');
     else return oauthError(c, 400, 'unsupported_grant_type', `Unsupported grant_type: ${grantType}`);
 
     if (!result.ok) return oauthError(c, 400, result.error, result.description);
-    return issueTokens(c, result, grantType === 'authorization_code');
+    return c.json(result.body, 200, { 'Cache-Control': 'no-store', Pragma: 'no-cache' });
   });
 
   // ------------------------------------------------------------ userinfo
