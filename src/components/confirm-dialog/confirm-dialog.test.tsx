@@ -87,7 +87,7 @@ describe('ConfirmDialog', () => {
       </ConfirmDialog>,
     );
     const dialog = await screen.findByRole('dialog', { name: 'Delete Acme?' });
-    const field = within(dialog).getByRole('textbox', { name: 'Slug of the tenant to delete' });
+    const field = await within(dialog).findByRole('textbox', { name: 'Slug of the tenant to delete' });
     const confirm = within(dialog).getByRole('button', { name: 'Delete tenant' });
     expect(confirm).toBeDisabled();
     await user.type(field, 'acm{Enter}');

@@ -5,9 +5,11 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
-import TextField from '@mui/material/TextField';
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useId, useRef, useState, type ReactNode } from 'react';
 import { errorMessage } from '@/components/errors/page-error';
+
+// Most confirmations ask for no typing: the text field's code loads only for those that do.
+const TypedConfirmationField = lazy(() => import('./typed-confirmation-field').then((m) => ({ default: m.TypedConfirmationField })));
 
 export interface ConfirmDialogProps {
   open: boolean;
@@ -124,16 +126,9 @@ export function ConfirmDialog({
             </DialogContentText>
           ) : null}
           {typedConfirmation ? (
-            <TextField
-              label={typedConfirmation.label}
-              value={typed}
-              onChange={(event) => setTyped(event.target.value)}
-              autoComplete="off"
-              fullWidth
-              margin="normal"
-              disabled={pending}
-              slotProps={{ htmlInput: { spellCheck: false, autoCapitalize: 'none' } }}
-            />
+            <Suspense fallback={null}>
+              <TypedConfirmationField label={typedConfirmation.label} value={typed} onChange={setTyped} disabled={pending} />
+            </Suspense>
           ) : null}
           {error ? (
             <Alert severity="error" role="alert" sx={{ mt: children ? 2 : 0 }}>
