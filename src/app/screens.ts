@@ -86,6 +86,8 @@ export const screens = {
     () => import('./routes/tenants/detail').then((m) => m.TenantDetailRoute),
     () => tenantsPrefetch().then((m) => (a) => void m.prefetchTenant(a.queryClient, a.params.tenantId ?? '')),
   ),
+  admins: screen(paths.admins.path, () => import('./routes/admins/list').then((m) => m.AdminsListRoute)),
+  admin: screen(paths.admin.path, () => import('./routes/admins/detail').then((m) => m.AdminDetailRoute)),
   notFound: screen('*', () => import('./routes/not-found').then((m) => m.NotFoundRoute)),
 } as const;
 

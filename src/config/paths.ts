@@ -32,6 +32,14 @@ export const paths = {
     path: '/tenants/:tenantId',
     to: (tenantId: string) => `/tenants/${encodeURIComponent(tenantId)}`,
   },
+  admins: {
+    path: '/admins',
+    to: () => '/admins',
+  },
+  admin: {
+    path: '/admins/:adminId',
+    to: (adminId: string) => `/admins/${encodeURIComponent(adminId)}`,
+  },
 } as const;
 
 /** A `to` with optional search params, dropping empty values. */

@@ -1,5 +1,6 @@
 import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
 import ApartmentOutlined from '@mui/icons-material/ApartmentOutlined';
+import ManageAccountsOutlined from '@mui/icons-material/ManageAccountsOutlined';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
@@ -18,6 +19,7 @@ interface NavItem {
 const NAV_ITEMS: NavItem[] = [
   { label: 'Role assignments', to: paths.roleAssignments.to(), icon: <AdminPanelSettingsOutlined /> },
   { label: 'Tenants', to: paths.tenants.to(), icon: <ApartmentOutlined /> },
+  { label: 'Admins', to: paths.admins.to(), icon: <ManageAccountsOutlined /> },
 ];
 
 function NavEntry({ item, onNavigate }: { item: NavItem; onNavigate?: () => void }) {

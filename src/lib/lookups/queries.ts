@@ -113,3 +113,23 @@ export function primeLookups<T extends { id: string }>(
     if (queryClient.getQueryData(key) === undefined) queryClient.setQueryData(key, record);
   }
 }
+
+/**
+ * The ScaiKey user with this email (case-insensitive, exact), or null: how an admin account (whose
+ * API gives no user id) is matched to its user. Asked only when someone opens that account or
+ * acts on it, never once per list row. Several tenants may hold the same email: the oldest wins,
+ * as the sign-in page decides.
+ */
+export const userByEmail = (email: string) =>
+  queryOptions({
+    queryKey: [...userLookups.all(), 'email', email.trim().toLowerCase()] as const,
+    queryFn: async ({ signal }): Promise<UserRecord | null> => {
+      const wanted = email.trim().toLowerCase();
+      const body = unwrap(await apiClient().GET('/api/v1/admin/users/', { params: { query: { search: wanted, per_page: 100 } }, signal }));
+      const matches = normalizeList<UserRecord>(body, 'users').items.filter((u) => u.email.toLowerCase() === wanted);
+      matches.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id.localeCompare(b.id));
+      return matches[0] ?? null;
+    },
+    staleTime: NAME_STALE_MS,
+    ...quietly,
+  });

@@ -21,8 +21,11 @@ import { AssignmentActions } from './assignment-actions';
 import { AssignmentsTable } from './assignments-table';
 import { AssignRoleDialog } from './assign-role-dialog-lazy';
 
-/** Every admin role of one user, with the same actions as the detail page. */
-export function UserRoles({ userId, currentAdminId }: { userId: string; currentAdminId: string | undefined }) {
+/**
+ * Every admin role of one user, with the same actions as the detail page. `embedded`: a section
+ * (h2) of another page, e.g. an admin account's, instead of a page of its own.
+ */
+export function UserRoles({ userId, currentAdminId, embedded = false }: { userId: string; currentAdminId: string | undefined; embedded?: boolean }) {
   const roles = useQuery(roleAssignmentQueries.ofUser(userId));
   const assignments = roles.data ?? [];
   // The user's own name is looked up even when they hold no role any more.
@@ -42,8 +45,21 @@ export function UserRoles({ userId, currentAdminId }: { userId: string; currentA
     );
   }
 
+  const assignButton = (
+    <Button variant="contained" onClick={() => setAssigning(true)}>
+      Assign role
+    </Button>
+  );
   return (
     <>
+      {embedded ? (
+        <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: 2, mb: 1 }}>
+          <Typography component="h2" variant="h6">
+            Roles
+          </Typography>
+          {assignButton}
+        </Box>
+      ) : (
       <PageHeader
         title={user.state === 'loading' ? 'User roles' : `Roles of ${name}`}
         description={
@@ -54,12 +70,9 @@ export function UserRoles({ userId, currentAdminId }: { userId: string; currentA
             </Link>
           </>
         }
-        actions={
-          <Button variant="contained" onClick={() => setAssigning(true)}>
-            Assign role
-          </Button>
-        }
+        actions={assignButton}
       />
+      )}
       <Paper variant="outlined">
         {roles.isPending ? (
           <PageLoading label="Loading the user's roles" />
