@@ -204,7 +204,7 @@ export function signedOutPage(): string {
 export interface SignOutConfirmInput {
   /** Where the form posts, relative to the page. */
   action: string;
-  /** Binds the confirmation to the session it would end (routes.ts). */
+  /** Binds the confirmation to the session it would end (end-session-routes.ts). */
   csrfToken: string;
   /** Carried over from the request, checked again when the form comes back. */
   postLogoutRedirectUri: string | null;

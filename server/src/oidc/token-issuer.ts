@@ -50,6 +50,9 @@ export interface TokenResponse {
   scope: string;
 }
 
+/** The tokens, or why the grant was refused. */
+export type IssueResult = { ok: true; body: TokenResponse } | GrantError;
+
 interface Issued {
   grant: Grant;
   refreshToken: string;
@@ -65,7 +68,7 @@ export async function issueTokens(
   ctx: AppContext,
   clientId: string,
   check: (tx: Db, now: Date) => Promise<GrantCheck>,
-): Promise<{ ok: true; body: TokenResponse } | GrantError> {
+): Promise<IssueResult> {
   const now = ctx.now();
   const issued = await ctx.db.transaction(async (tx): Promise<GrantError | ({ ok: true } & Issued)> => {
     const checked = await check(tx, now);

@@ -6,7 +6,8 @@ import { testConfig, type ServerConfig } from '../../src/config';
 import type { AppContext } from '../../src/context';
 import { openDb } from '../../src/db/db';
 import { newId } from '../../src/ids';
-import { createOidcRoutes, type OidcOptions } from '../../src/oidc/routes';
+import type { OidcOptions } from '../../src/oidc/provider';
+import { createOidcRoutes } from '../../src/oidc/routes';
 import { oidcUrls } from '../../src/oidc/urls';
 
 /**
