@@ -5,7 +5,7 @@ import type { Db } from '../../db/db';
 import { badRequest, conflict, notFound, RequestValidationError } from '../../http/errors';
 import { pageParams } from '../../http/pagination';
 import { parseBody, parseQuery } from '../../http/request';
-import { bool, oneOf, optional, str, withDefault } from '../../http/validate';
+import { bool, oneOf, optional, str, withDefault, type Validator } from '../../http/validate';
 import { newId } from '../../ids';
 import { collection, refuseOtherMethods } from '../shared/paths';
 import { isLive, missingReferences } from '../shared/lookups';
@@ -24,6 +24,7 @@ import {
   softDeleteAdminRole,
   updateAdminRole,
   type AdminRoleAssignment,
+  type AdminRoleChanges,
 } from './admin-role-store';
 
 type Guarded = 'revoke' | 'deactivate' | 'expire';
@@ -58,12 +59,64 @@ async function guardLastSuperAdmin(tx: Db, role: AdminRoleAssignment, change: Gu
   );
 }
 
+/** A POST body as adminRoleCreate leaves it (expires_at a Date). */
+type AdminRoleCreate = ReturnType<typeof adminRoleCreate> extends Validator<infer T> ? T : never;
+
+/**
+ * A new assignment: its user, partner and tenant must be live (422 naming the field), and no
+ * assignment in force may have the same user, role and scope (409), checked under the scope's lock.
+ */
+async function createAssignment(db: Db, body: AdminRoleCreate, grantedBy: string, now: Date): Promise<AdminRoleAssignment> {
+  const missing = await missingReferences(db, [
+    { table: 'users', id: body.user_id, loc: ['body', 'user_id'] },
+    { table: 'partners', id: body.partner_id, loc: ['body', 'partner_id'] },
+    { table: 'tenants', id: body.tenant_id, loc: ['body', 'tenant_id'] },
+  ]);
+  if (missing.length) throw new RequestValidationError(missing);
+  const scope = { user_id: body.user_id, role: body.role, partner_id: body.partner_id ?? null, tenant_id: body.tenant_id ?? null };
+  return db.transaction(async (tx) => {
+    await lockScope(tx, scope);
+    if (await findActiveDuplicate(tx, scope, now)) throw conflict(describeDuplicate(scope));
+    return insertAdminRole(tx, { ...scope, id: newId('adr'), expires_at: body.expires_at ?? null, granted_by: grantedBy }, now);
+  });
+}
+
+/**
+ * A PATCH of is_active or expires_at: one that puts the assignment in force must not duplicate
+ * another (409), and none may leave the platform without a Super Admin (guardLastSuperAdmin).
+ */
+async function changeAssignment(db: Db, role: AdminRoleAssignment, changes: AdminRoleChanges, now: Date): Promise<AdminRoleAssignment> {
+  return db.transaction(async (tx) => {
+    // The scope never changes (only is_active and expires_at can), so the row read before names
+    // the right lock; its flags are read again under it, as a concurrent PATCH may have changed them.
+    await lockScope(tx, role);
+    const current = await getAdminRole(tx, role.id);
+    if (!current) throw notFound('Admin role');
+    const isActive = changes.is_active ?? current.is_active;
+    const expiresAt = changes.expires_at !== undefined ? changes.expires_at : current.expires_at === null ? null : new Date(current.expires_at);
+    const inForce = isActive && (expiresAt === null || expiresAt.getTime() > now.getTime());
+    if (inForce && (await findActiveDuplicate(tx, current, now, current.id))) throw conflict(describeDuplicate(current));
+    if (!inForce) await guardLastSuperAdmin(tx, current, changes.is_active === false ? 'deactivate' : 'expire', now);
+    else if (expiresAt !== null) await guardLastSuperAdmin(tx, current, 'expire', now);
+    return updateAdminRole(tx, current.id, changes, now);
+  });
+}
+
+/** A DELETE: never the last Super Admin in force; the user goes too when left an orphan (and asked to). */
+async function revokeAssignment(db: Db, role: AdminRoleAssignment, cleanupOrphan: boolean, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    await guardLastSuperAdmin(tx, role, 'revoke', now);
+    await softDeleteAdminRole(tx, role.id, now);
+    if (cleanupOrphan) await cleanupOrphanedUser(tx, role.user_id, now);
+  });
+}
+
 /** /admin-roles: Super Admins only, every method. */
 export function adminRoleRoutes(ctx: AppContext): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   const auth = requireAuth(ctx);
   const superOnly = requireSuperAdmin('Only Super Admins can manage admin roles');
-  const mustExist = async (id: string, db: Db = ctx.db) => (await getAdminRole(db, id)) ?? Promise.reject(notFound('Admin role'));
+  const mustExist = async (id: string) => (await getAdminRole(ctx.db, id)) ?? Promise.reject(notFound('Admin role'));
 
   app.on('GET', collection('/admin-roles'), auth, superOnly, async (c) => {
     const q = parseQuery(c, {
@@ -78,19 +131,7 @@ export function adminRoleRoutes(ctx: AppContext): Hono<AuthEnv> {
   app.on('POST', collection('/admin-roles'), auth, superOnly, async (c) => {
     const now = ctx.now();
     const body = await parseBody(c, adminRoleCreate(now));
-    const missing = await missingReferences(ctx.db, [
-      { table: 'users', id: body.user_id, loc: ['body', 'user_id'] },
-      { table: 'partners', id: body.partner_id, loc: ['body', 'partner_id'] },
-      { table: 'tenants', id: body.tenant_id, loc: ['body', 'tenant_id'] },
-    ]);
-    if (missing.length) throw new RequestValidationError(missing);
-    const scope = { user_id: body.user_id, role: body.role, partner_id: body.partner_id ?? null, tenant_id: body.tenant_id ?? null };
-    const created = await ctx.db.transaction(async (tx) => {
-      await lockScope(tx, scope);
-      if (await findActiveDuplicate(tx, scope, now)) throw conflict(describeDuplicate(scope));
-      return insertAdminRole(tx, { ...scope, id: newId('adr'), expires_at: body.expires_at ?? null, granted_by: c.get('caller').id }, now);
-    });
-    return c.json(created, 201);
+    return c.json(await createAssignment(ctx.db, body, c.get('caller').id, now), 201);
   });
 
   app.get('/admin-roles/user/:user_id', auth, superOnly, async (c) => {
@@ -111,20 +152,7 @@ export function adminRoleRoutes(ctx: AppContext): Hono<AuthEnv> {
     if (own && changes.is_active === false) throw badRequest('You cannot deactivate your own Super Admin role');
     if (own && changes.expires_at) throw badRequest('You cannot put an expiry on your own Super Admin role');
     if (changes.is_active === undefined && changes.expires_at === undefined) return c.json(role);
-    const updated = await ctx.db.transaction(async (tx) => {
-      // The scope never changes (only is_active and expires_at can), so the row read above names
-      // the right lock; its flags are read again under it, as a concurrent PATCH may have changed them.
-      await lockScope(tx, role);
-      const current = await mustExist(role.id, tx);
-      const isActive = changes.is_active ?? current.is_active;
-      const expiresAt = changes.expires_at !== undefined ? changes.expires_at : current.expires_at === null ? null : new Date(current.expires_at);
-      const inForce = isActive && (expiresAt === null || expiresAt.getTime() > now.getTime());
-      if (inForce && (await findActiveDuplicate(tx, current, now, current.id))) throw conflict(describeDuplicate(current));
-      if (!inForce) await guardLastSuperAdmin(tx, current, changes.is_active === false ? 'deactivate' : 'expire', now);
-      else if (expiresAt !== null) await guardLastSuperAdmin(tx, current, 'expire', now);
-      return updateAdminRole(tx, current.id, changes, now);
-    });
-    return c.json(updated);
+    return c.json(await changeAssignment(ctx.db, role, changes, now));
   });
 
   app.delete('/admin-roles/:role_id', auth, superOnly, async (c) => {
@@ -133,12 +161,7 @@ export function adminRoleRoutes(ctx: AppContext): Hono<AuthEnv> {
     if (role.role === 'SUPER_ADMIN' && role.user_id === c.get('caller').id) {
       throw badRequest('You cannot revoke your own Super Admin role');
     }
-    const now = ctx.now();
-    await ctx.db.transaction(async (tx) => {
-      await guardLastSuperAdmin(tx, role, 'revoke', now);
-      await softDeleteAdminRole(tx, role.id, now);
-      if (q.cleanup_orphaned_user) await cleanupOrphanedUser(tx, role.user_id, now);
-    });
+    await revokeAssignment(ctx.db, role, q.cleanup_orphaned_user, ctx.now());
     return c.body(null, 204);
   });
 
