@@ -21,6 +21,7 @@ import {
   tenantEtag,
   updateTenant,
   type Tenant,
+  type TenantFields,
   type TenantScope,
 } from './tenant-store';
 
@@ -74,16 +75,31 @@ async function guardSlug<T>(db: Db, slug: string | undefined, exceptId: string |
   }
 }
 
+/** A tenant's partner_id must name a live partner (422 at body.partner_id); null and absent pass. */
+async function partnerMustExist(db: Db, partnerId: string | null | undefined): Promise<void> {
+  const missing = await missingReferences(db, [{ table: 'partners', id: partnerId, loc: ['body', 'partner_id'] }]);
+  if (missing.length) throw new RequestValidationError(missing);
+}
+
+/** A PATCH's write: 409 on a taken slug, 412 when If-Match was sent and no longer matches. */
+function saveChanges(db: Db, id: string, changes: Partial<TenantFields>, ifMatch: string | undefined, now: Date): Promise<Tenant> {
+  return guardSlug(db, changes.slug, id, async (tx) => {
+    // Checked on the locked row, in the write's transaction: no save can slip in between.
+    if (ifMatch !== undefined) {
+      const current = await getTenantForUpdate(tx, id);
+      if (!current) throw notFound('Tenant');
+      if (!ifMatchAllows(ifMatch, current)) throw stale();
+    }
+    return updateTenant(tx, id, changes, now);
+  });
+}
+
 /** /tenants: admins read within their scope; only Super Admins write. */
 export function tenantRoutes(ctx: AppContext): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   const auth = requireAuth(ctx);
   const superOnly = requireSuperAdmin('Only Super Admins can manage tenants');
   const mustExist = async (id: string, scope: TenantScope) => (await getTenant(ctx.db, id, scope)) ?? Promise.reject(notFound('Tenant'));
-  const partnerMustExist = async (partnerId: string | null | undefined) => {
-    const missing = await missingReferences(ctx.db, [{ table: 'partners', id: partnerId, loc: ['body', 'partner_id'] }]);
-    if (missing.length) throw new RequestValidationError(missing);
-  };
 
   app.on('GET', collection('/tenants'), auth, async (c) => {
     const scope = tenantScope(c.get('caller'));
@@ -98,7 +114,7 @@ export function tenantRoutes(ctx: AppContext): Hono<AuthEnv> {
 
   app.on('POST', collection('/tenants'), auth, superOnly, async (c) => {
     const body = await parseBody(c, tenantCreate);
-    await partnerMustExist(body.partner_id);
+    await partnerMustExist(ctx.db, body.partner_id);
     const now = ctx.now();
     const created = await guardSlug(ctx.db, body.slug, undefined, (tx) => insertTenant(tx, newId('tnt'), body, now));
     return c.json(created, 201, { ETag: tenantEtag(created) });
@@ -113,18 +129,8 @@ export function tenantRoutes(ctx: AppContext): Hono<AuthEnv> {
   app.patch('/tenants/:tenant_id', auth, superOnly, async (c) => {
     const changes = await parseBody(c, tenantUpdate);
     const tenant = await mustExist(c.req.param('tenant_id'), { kind: 'all' });
-    await partnerMustExist(changes.partner_id);
-    const now = ctx.now();
-    const ifMatch = c.req.header('If-Match');
-    const updated = await guardSlug(ctx.db, changes.slug, tenant.id, async (tx) => {
-      // Checked on the locked row, in the write's transaction: no save can slip in between.
-      if (ifMatch !== undefined) {
-        const current = await getTenantForUpdate(tx, tenant.id);
-        if (!current) throw notFound('Tenant');
-        if (!ifMatchAllows(ifMatch, current)) throw stale();
-      }
-      return updateTenant(tx, tenant.id, changes, now);
-    });
+    await partnerMustExist(ctx.db, changes.partner_id);
+    const updated = await saveChanges(ctx.db, tenant.id, changes, c.req.header('If-Match'), ctx.now());
     return c.json(updated, 200, { ETag: tenantEtag(updated) });
   });
 
