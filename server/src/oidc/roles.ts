@@ -1,6 +1,7 @@
 import type { components } from '../../../src/lib/api/schema';
 import type { RoleClaim } from '../auth/tokens';
 import type { Db } from '../db/db';
+import { findRoleInForce } from './store';
 
 export type AdminRole = components['schemas']['AdminRole'];
 
@@ -32,28 +33,7 @@ export async function resolveAdminRole(
   userId: string,
   now: Date,
 ): Promise<ResolvedAdminRole | null> {
-  const rows = await db.query<{
-    id: string;
-    role: AdminRole;
-    partner_id: string | null;
-    tenant_id: string | null;
-  }>(
-    `SELECT r.id, r.role, r.partner_id, r.tenant_id
-       FROM admin_roles r
-       LEFT JOIN partners p ON p.id = r.partner_id
-       LEFT JOIN tenants t ON t.id = r.tenant_id
-      WHERE r.user_id = $1
-        AND r.deleted_at IS NULL
-        AND r.is_active
-        AND (r.expires_at IS NULL OR r.expires_at > $2)
-        AND p.deleted_at IS NULL
-        AND t.deleted_at IS NULL
-      ORDER BY CASE r.role WHEN 'SUPER_ADMIN' THEN 0 WHEN 'PARTNER_ADMIN' THEN 1 ELSE 2 END,
-               r.created_at, r.id
-      LIMIT 1`,
-    [userId, now.toISOString()],
-  );
-  const row = rows[0];
+  const row = await findRoleInForce(db, userId, now);
   if (!row) return null;
   return {
     assignmentId: row.id,

@@ -70,6 +70,35 @@ export async function recordLogin(db: Q, userId: string, now: Date): Promise<voi
   await db.query('UPDATE users SET last_login_at = $2 WHERE id = $1', [userId, iso(now)]);
 }
 
+// ---------------------------------------------------------------- admin roles
+
+/** What a role in force is resolved from: the assignment's id, role and scope. */
+type RoleInForce = Pick<components['schemas']['AdminRoleAssignment'], 'id' | 'role' | 'partner_id' | 'tenant_id'>;
+
+/**
+ * The user's highest assignment in force at `now` (roles.ts, resolveAdminRole, says what counts):
+ * SUPER_ADMIN > PARTNER_ADMIN > TENANT_ADMIN, the oldest among equals.
+ */
+export async function findRoleInForce(db: Q, userId: string, now: Date): Promise<RoleInForce | null> {
+  const rows = await db.query<RoleInForce>(
+    `SELECT r.id, r.role, r.partner_id, r.tenant_id
+       FROM admin_roles r
+       LEFT JOIN partners p ON p.id = r.partner_id
+       LEFT JOIN tenants t ON t.id = r.tenant_id
+      WHERE r.user_id = $1
+        AND r.deleted_at IS NULL
+        AND r.is_active
+        AND (r.expires_at IS NULL OR r.expires_at > $2)
+        AND p.deleted_at IS NULL
+        AND t.deleted_at IS NULL
+      ORDER BY CASE r.role WHEN 'SUPER_ADMIN' THEN 0 WHEN 'PARTNER_ADMIN' THEN 1 ELSE 2 END,
+               r.created_at, r.id
+      LIMIT 1`,
+    [userId, iso(now)],
+  );
+  return rows[0] ?? null;
+}
+
 // ---------------------------------------------------------------- completed sign-ins
 
 /**
