@@ -178,6 +178,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admins/page/{page}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One page of admin accounts, newest first (Super Admins only)
+         * @description Ordered by `createdAt`, newest first, then by `id`. A page past the last answers empty
+         *     `items` with the true totals.
+         */
+        get: operations["listAdminAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an admin account and its ScaiKey user, holding no role (Super Admins only)
+         * @description Creates the ScaiKey user (in the platform tenant, display name "firstName lastName") who
+         *     can sign in with this password and holds no admin role. The new id is not returned: find
+         *     the account by its email. 400 details: "Email already exists" (the email, in any case, is
+         *     an admin account's or a live platform user's already), "Password does not meet security
+         *     requirements", or a message that names the field at fault.
+         */
+        post: operations["createAdminAccount"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admins/{adminId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an admin account for good (Super Admins only)
+         * @description Revokes every role assignment of the account's user and removes the user: it can no
+         *     longer sign in, its refresh tokens stop working, and an access token it holds is refused
+         *     at its next call. 400 details: "Cannot delete your own admin account", or one saying the
+         *     platform would be left without a Super Admin.
+         */
+        delete: operations["deleteAdminAccount"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -375,6 +443,35 @@ export interface components {
         };
         UserList: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["User"][];
+        };
+        AdminAccount: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            fullName: string;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AdminAccountList: {
+            items: components["schemas"]["AdminAccount"][];
+            totalCount: number;
+            page: number;
+            pageSize: number;
+            totalPages: number;
+        };
+        AdminAccountCreate: {
+            /** Format: email */
+            email: string;
+            /**
+             * @description At least 8 characters, with an uppercase letter, a lowercase letter, a digit and a
+             *     special character (anything that is neither a letter nor a digit); at most 256
+             *     characters. Letters and digits are Unicode's (Lu, Ll, Nd); lengths count code points.
+             */
+            password: string;
+            /** @description 1–100 characters after trimming */
+            firstName: string;
+            /** @description 1–100 characters after trimming */
+            lastName: string;
         };
     };
     responses: {
@@ -912,6 +1009,103 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    listAdminAccounts: {
+        parameters: {
+            query?: {
+                /** @description Outside 1–100, or not a number, is a 400 naming `pageSize` */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                /** @description 1-based; anything but a positive integer is a 400 naming `page` */
+                page: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of admin accounts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminAccountList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    createAdminAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdminAccountCreate"];
+            };
+        };
+        responses: {
+            /** @description Created; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description Too many passwords are being hashed right now; nothing was created. Retry after the Retry-After seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
+        };
+    };
+    deleteAdminAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                adminId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted; no body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description "Failed to delete admin account": nothing was changed */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPError"];
+                };
+            };
         };
     };
 }
