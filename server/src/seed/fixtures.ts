@@ -1,4 +1,4 @@
-import { seedId } from './prng';
+import { seedGuid, seedId } from './prng';
 
 /**
  * The seed's notable records, with ids that never change: tests, e2e and the README can name
@@ -61,3 +61,14 @@ export const SEED_ROLE_IDS = {
   expiredAdmin: seedId('adr', 4),
   anaLima: seedId('adr', 5),
 } as const;
+
+/**
+ * The admin accounts (Admins API, /api/admins) of the four accounts above: seeded admins are
+ * admin accounts too. Generated accounts follow from seedGuid(5) on.
+ */
+export const SEED_ADMIN_ACCOUNT_IDS = {
+  root: seedGuid(1),
+  partnerAdmin: seedGuid(2),
+  tenantAdmin: seedGuid(3),
+  expiredAdmin: seedGuid(4),
+} as const satisfies Record<keyof typeof SEED_ACCOUNTS, string>;

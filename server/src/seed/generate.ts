@@ -1,6 +1,6 @@
 import { ACME_TENANT, ANA_LIMA, FIRST_PARTNER_ID, PLATFORM_TENANT, SEED_ACCOUNTS } from './fixtures';
 import { BRAND_HEADS, BRAND_TAILS, INDUSTRIES, PARTNERS, REGIONS } from './names';
-import { Rng, seedId } from './prng';
+import { Rng, seedGuid, seedId } from './prng';
 
 export type SeedSize = 'standard' | 'large';
 
@@ -17,11 +17,16 @@ interface SizeSpec {
   sharedEmailGroups: number;
   platformStaff: number;
   partnerAdminsPerPartner: number;
+  /**
+   * Admin accounts in all (Admins API): the four seeded accounts, the platform staff, and new
+   * platform users holding no role (part of `users`). The large seed's are enough to page through.
+   */
+  adminAccounts: number;
 }
 
 const SIZES: Record<SeedSize, SizeSpec> = {
-  standard: { tenants: 1000, deletedTenants: 5, users: 3000, roles: 200, sharedEmailGroups: 12, platformStaff: 6, partnerAdminsPerPartner: 3 },
-  large: { tenants: 100_000, deletedTenants: 200, users: 20_000, roles: 5_000, sharedEmailGroups: 50, platformStaff: 20, partnerAdminsPerPartner: 8 },
+  standard: { tenants: 1000, deletedTenants: 5, users: 3000, roles: 200, sharedEmailGroups: 12, platformStaff: 6, partnerAdminsPerPartner: 3, adminAccounts: 36 },
+  large: { tenants: 100_000, deletedTenants: 200, users: 20_000, roles: 5_000, sharedEmailGroups: 50, platformStaff: 20, partnerAdminsPerPartner: 8, adminAccounts: 2_100 },
 };
 
 export interface PartnerSeed {
@@ -77,11 +82,18 @@ export interface RoleSeed {
   updated_at: string;
 }
 
+export interface AdminAccountSeed {
+  id: string;
+  user_id: string;
+  created_at: string;
+}
+
 export interface SeedData {
   partners: PartnerSeed[];
   tenants: TenantSeed[];
   users: UserSeed[];
   roles: RoleSeed[];
+  adminAccounts: AdminAccountSeed[];
 }
 
 /** Everything but expiry dates is placed relative to this fixed instant, so the data never drifts. */
@@ -279,9 +291,9 @@ export function generateSeed(size: SeedSize, now: Date): SeedData {
     [SEED_ACCOUNTS.tenantAdmin, ACME_TENANT.id],
     [SEED_ACCOUNTS.expiredAdmin, PLATFORM_TENANT.id],
   ] as const;
-  for (const [a, tenantId] of accounts) {
-    addUser({ id: a.id, first: a.firstName, last: a.lastName, tenantId, email: a.email, loggedIn: true });
-  }
+  const accountUsers = accounts.map(([a, tenantId]) =>
+    addUser({ id: a.id, first: a.firstName, last: a.lastName, tenantId, email: a.email, loggedIn: true }),
+  );
   addUser({ id: ANA_LIMA.id, first: ANA_LIMA.firstName, last: ANA_LIMA.lastName, tenantId: ACME_TENANT.id, email: ANA_LIMA.email, loggedIn: true });
   counters.usr = 5;
 
@@ -296,6 +308,12 @@ export function generateSeed(size: SeedSize, now: Date): SeedData {
   const staff: UserSeed[] = [];
   for (let i = 0; i < spec.platformStaff; i++) {
     staff.push(addUser({ ...person(), tenantId: PLATFORM_TENANT.id, loggedIn: true }));
+  }
+
+  // The other admin accounts' people: platform users, as the Admins API creates them, holding no role.
+  const accountHolders: UserSeed[] = [];
+  for (let i = accountUsers.length + staff.length; i < spec.adminAccounts; i++) {
+    accountHolders.push(addUser({ ...person(), tenantId: PLATFORM_TENANT.id }));
   }
 
   // Duplicate admin users: one consultant, the same email in 2–3 tenants of one partner, never signed in.
@@ -395,7 +413,12 @@ export function generateSeed(size: SeedSize, now: Date): SeedData {
     addRole({ user: u.id, role: 'TENANT_ADMIN', tenant: u.tenant_id, state: mixedState(), grantedBy: rng.pick(granters) });
   }
 
-  return { partners, tenants, users, roles };
+  return { partners, tenants, users, roles, adminAccounts: adminAccountsOf([...accountUsers, ...staff, ...accountHolders]) };
+}
+
+/** One admin account per user, created with the user; the seeded accounts first (SEED_ADMIN_ACCOUNT_IDS). */
+function adminAccountsOf(holders: readonly UserSeed[]): AdminAccountSeed[] {
+  return holders.map((u, i) => ({ id: seedGuid(i + 1), user_id: u.id, created_at: u.created_at }));
 }
 
 function policy(minLength: number, strict: boolean, maxAgeDays: number | null, historyCount: number): Record<string, unknown> {

@@ -85,3 +85,19 @@ export function seedId(prefix: 'usr' | 'tnt' | 'prt' | 'adr', n: number): string
   for (let i = 0; i < 13; i++) tail += ALPHABET[Math.floor(rng.next() * 32)];
   return `${prefix}_${head}${tail}`;
 }
+
+/**
+ * The n-th seeded GUID (admin account ids, which the Admins API speaks): version 4 layout, the
+ * first 8 hex digits a bijection of n, so they never collide; the rest filler seeded by it.
+ */
+export function seedGuid(n: number): string {
+  const h = lowbias32((n ^ fnv1a('adm')) >>> 0);
+  const rng = new Rng(h);
+  const hex = (digits: number): string => {
+    let s = '';
+    for (let i = 0; i < digits; i++) s += Math.floor(rng.next() * 16).toString(16);
+    return s;
+  };
+  const variant = (8 + Math.floor(rng.next() * 4)).toString(16);
+  return `${h.toString(16).padStart(8, '0')}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+}

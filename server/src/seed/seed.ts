@@ -19,6 +19,7 @@ export interface SeedSummary {
   tenants: number;
   users: number;
   roles: number;
+  adminAccounts: number;
   ms: number;
 }
 
@@ -40,6 +41,7 @@ const ROLE_COLUMNS: Column[] = [
   ['id', 'text'], ['user_id', 'text'], ['role', 'text'], ['partner_id', 'text'], ['tenant_id', 'text'], ['is_active', 'boolean'],
   ['expires_at', 'timestamptz'], ['granted_by', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
 ];
+const ADMIN_ACCOUNT_COLUMNS: Column[] = [['id', 'uuid'], ['user_id', 'text'], ['created_at', 'timestamptz']];
 
 const BATCH = 5000;
 
@@ -88,7 +90,9 @@ export async function isSeeded(db: Db): Promise<boolean> {
 
 /**
  * Seeds the standard (or large) data set in one transaction. Only the seeded accounts get a
- * password (SEED_PASSWORD): hashing is deliberately slow.
+ * password (SEED_PASSWORD): hashing is deliberately slow. The generated admin accounts (2,000+ in
+ * the large seed) hold none, like every generated user, so they cost no hashing at all: they are
+ * there to be listed, paged and deleted, and the four seeded ones to sign in.
  */
 export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSummary> {
   const started = performance.now();
@@ -102,23 +106,25 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
   const users = data.users.map((u) => ({ ...u, password_hash: hashes.get(u.id) ?? null }));
   await db.transaction(async (tx) => {
     if (options.reset) await wipe(tx);
-    await withIndexesDeferred(tx, ['partners', 'tenants', 'users', 'admin_roles'], async () => {
+    await withIndexesDeferred(tx, ['partners', 'tenants', 'users', 'admin_roles', 'admin_accounts'], async () => {
       await insertRows(tx, 'partners', PARTNER_COLUMNS, data.partners);
       await insertRows(tx, 'tenants', TENANT_COLUMNS, data.tenants);
       await insertRows(tx, 'users', USER_COLUMNS, users);
       await insertRows(tx, 'admin_roles', ROLE_COLUMNS, data.roles);
+      await insertRows(tx, 'admin_accounts', ADMIN_ACCOUNT_COLUMNS, data.adminAccounts);
     });
   });
   // Fresh statistics, so the planner picks the trigram indexes right away, and a visibility map,
   // so a list's count(*) is an index-only scan instead of reading every row (PGlite never
   // autovacuums). VACUUM cannot run inside a transaction, hence after it.
-  await db.exec('VACUUM ANALYZE partners, tenants, users, admin_roles');
+  await db.exec('VACUUM ANALYZE partners, tenants, users, admin_roles, admin_accounts');
   return {
     size,
     partners: data.partners.length,
     tenants: data.tenants.length,
     users: data.users.length,
     roles: data.roles.length,
+    adminAccounts: data.adminAccounts.length,
     ms: Math.round(performance.now() - started),
   };
 }
@@ -132,5 +138,5 @@ export function accountsLine(): string {
 }
 
 export function describeSummary(s: SeedSummary): string {
-  return `Seeded ${s.size}: ${s.partners} partners, ${s.tenants} tenants, ${s.users} users, ${s.roles} admin roles in ${(s.ms / 1000).toFixed(1)} s`;
+  return `Seeded ${s.size}: ${s.partners} partners, ${s.tenants} tenants, ${s.users} users, ${s.roles} admin roles, ${s.adminAccounts} admin accounts in ${(s.ms / 1000).toFixed(1)} s`;
 }
