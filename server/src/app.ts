@@ -8,10 +8,13 @@ import { handleError } from './http/errors';
 import { limitBody, MAX_JSON_BODY_BYTES, rejectMalformedUrl } from './http/hostile-input';
 import { createOidcRoutes } from './oidc/routes';
 import { createAdminRoutes } from './routes/admin-api';
+import { adminAccountRoutes } from './routes/admins/admin-account-routes';
+import { withAdminsErrors } from './routes/admins/admin-account-schemas';
 
 /**
  * The whole stand-in as one Hono app: CORS for the console's origins, the Admin API under
- * /api/v1/admin (behind a body limit and a URL check), the OIDC provider under /api/v1/platform, FastAPI-shaped 404 and 500.
+ * /api/v1/admin and the Admins API under /api/admins (both behind a body limit and a URL check),
+ * the OIDC provider under /api/v1/platform, FastAPI-shaped 404 and 500.
  * Tests call `createApp(ctx).request(...)`; main.ts serves it.
  */
 export function createApp(ctx: AppContext): Hono {
@@ -31,6 +34,9 @@ export function createApp(ctx: AppContext): Hono {
   // Before any route: 413 past 1 MB, 422 for NUL or invalid UTF-8 in the path or query.
   app.use('/api/v1/admin/*', limitBody(MAX_JSON_BODY_BYTES), rejectMalformedUrl());
   app.route('/api/v1/admin', createAdminRoutes(ctx));
+  // The same guards for the Admins API, its URL refusals in its own shape (400, a detail string).
+  app.use('/api/admins/*', limitBody(MAX_JSON_BODY_BYTES), withAdminsErrors(rejectMalformedUrl()));
+  app.route('/api/admins', adminAccountRoutes(ctx));
   app.route('/api/v1/platform', createOidcRoutes(ctx));
   app.notFound((c) => c.json({ detail: 'Not Found' }, 404));
   app.onError(handleError);
