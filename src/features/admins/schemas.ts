@@ -21,6 +21,11 @@ export const createAdminSchema = z.object({
   firstName: name('first name'),
   lastName: name('last name'),
   email: z.string().check(z.trim(), z.minLength(1, 'Enter an email address'), z.email('Enter a valid email address, like ana@example.com'), z.maxLength(254, 'At most 254 characters')),
-  password: z.string().check(z.refine(passwordMeetsRules, 'The password does not meet every rule below')),
+  password: z
+    .string()
+    .check(
+      z.refine(passwordMeetsRules, 'The password does not meet every rule below'),
+      z.refine((p) => [...p].length <= 256, 'At most 256 characters'),
+    ),
 });
 export type CreateAdminValues = z.output<typeof createAdminSchema>;
