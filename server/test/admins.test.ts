@@ -18,7 +18,7 @@ import { createApiHarness, TEST_NOW, type ApiHarness } from './support/api-harne
 import type { HTTPError, User, UserList } from './support/api-types';
 import { expectContract } from './support/contract';
 import { createHarness, readSignInForm, type Harness } from './support/oidc-harness';
-import { createTestDatabase, type TestDatabase } from './support/postgres';
+import { ENGINES, useHarnessOn } from './support/engines';
 
 /**
  * The Admins API (/api/admins, scaikey-api.md "Admin accounts"): every status code and rule,
@@ -449,17 +449,9 @@ describe('the Admins API on the standard seed', () => {
   });
 });
 
-describe.each(['PGlite', 'PostgreSQL'] as const)('the Admins API under concurrency on %s', (engine) => {
+describe.each(ENGINES)('the Admins API under concurrency on %s', (engine) => {
   let h: ApiHarness;
-  let database: TestDatabase | undefined;
-  beforeAll(async () => {
-    if (engine === 'PostgreSQL') database = await createTestDatabase();
-    h = await createApiHarness({ databaseUrl: database?.url });
-  });
-  afterAll(async () => {
-    await h?.close();
-    await database?.drop();
-  });
+  useHarnessOn(engine, (harness) => (h = harness));
 
   const statuses = (responses: Response[]) => responses.map((r) => r.status).sort();
 

@@ -1,6 +1,6 @@
 import { ACME_TENANT } from '../src/seed/fixtures';
-import { createApiHarness, TEST_NOW, type ApiHarness } from './support/api-harness';
-import { createTestDatabase, type TestDatabase } from './support/postgres';
+import { TEST_NOW, type ApiHarness } from './support/api-harness';
+import { ENGINES, useHarnessOn } from './support/engines';
 
 /**
  * Races that PGlite alone would hide: it runs one transaction at a time, while a real PostgreSQL
@@ -22,17 +22,9 @@ function statusCounts(responses: Response[]): Record<number, number> {
   return counts;
 }
 
-describe.each(['PGlite', 'PostgreSQL'] as const)('on %s', (engine) => {
+describe.each(ENGINES)('on %s', (engine) => {
   let h: ApiHarness;
-  let database: TestDatabase | undefined;
-  beforeAll(async () => {
-    if (engine === 'PostgreSQL') database = await createTestDatabase();
-    h = await createApiHarness({ databaseUrl: database?.url });
-  });
-  afterAll(async () => {
-    await h?.close();
-    await database?.drop();
-  });
+  useHarnessOn(engine, (harness) => (h = harness));
 
   let spare: string[] = [];
   async function userWithoutRoles(): Promise<string> {

@@ -1,6 +1,6 @@
 import { SEED_ACCOUNTS, SEED_ROLE_IDS } from '../src/seed/fixtures';
-import { CLAIMS, createApiHarness, TEST_NOW, type ApiHarness } from './support/api-harness';
-import { createTestDatabase, type TestDatabase } from './support/postgres';
+import { CLAIMS, TEST_NOW, type ApiHarness } from './support/api-harness';
+import { ENGINES, useHarnessOn } from './support/engines';
 
 /**
  * Issue 11, item 4: nobody can lock everyone out. Your own Super Admin assignment cannot be
@@ -14,17 +14,9 @@ const inDays = (days: number) => new Date(TEST_NOW.getTime() + days * 86_400_000
 const EVE = SEED_ACCOUNTS.expiredAdmin.id;
 const ROOT_ROLE = SEED_ROLE_IDS.root;
 
-describe.each(['PGlite', 'PostgreSQL'] as const)('on %s', (engine) => {
+describe.each(ENGINES)('on %s', (engine) => {
   let h: ApiHarness;
-  let database: TestDatabase | undefined;
-  beforeAll(async () => {
-    if (engine === 'PostgreSQL') database = await createTestDatabase();
-    h = await createApiHarness({ databaseUrl: database?.url });
-  });
-  afterAll(async () => {
-    await h?.close();
-    await database?.drop();
-  });
+  useHarnessOn(engine, (harness) => (h = harness));
 
   /** Eve, made Super Admin by root (optionally with an expiry); her assignment id and a token. */
   async function eveAsSuperAdmin(expiresAt?: string): Promise<{ id: string; token: string }> {
