@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   }
 
   const server = serve({ fetch: createApp(ctx).fetch, hostname: config.host, port: config.port }, (info) => {
-    console.log(`ScaiKey stand-in listening on http://${info.address}:${info.port} (Admin API /api/v1/admin, OIDC /api/v1/platform)`);
+    console.log(`ScaiKey stand-in listening on http://${info.address}:${info.port} (Admin API /api/v1/admin, Admins API /api/admins, OIDC /api/v1/platform)`);
     console.log(`Data: ${config.databaseUrl ? 'DATABASE_URL' : (config.dataDir ?? 'in memory')}`);
     console.log(accountsLine());
   });
