@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@playwright/test';
 import { adminApi, type AdminApi } from './support/api';
 import { E2E } from './support/env';
+import { destructiveTagProblem, noteRequest, startNoting, stopNoting } from './support/writes';
 import { LoginPage } from './pages/login-page';
 import { Shell } from './pages/shell';
 
@@ -13,6 +14,11 @@ interface Fixtures {
 }
 
 interface AutoFixtures {
+  /**
+   * Notes the Admin API writes of the test, lists them as a `writes` annotation, and fails a test
+   * that deletes without the @destructive tag (or carries it without deleting): support/writes.ts.
+   */
+  destructiveTag: void;
   /** Skips, with the reason, tests tagged @stand-in when the suite runs against a deployed ScaiKey. */
   standInOnly: void;
 }
@@ -25,6 +31,24 @@ interface WorkerFixtures {
 export const test = base.extend<Fixtures & AutoFixtures, WorkerFixtures>({
   makeAxeBuilder: async ({ page }, use) => {
     await use(() => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']));
+  },
+  destructiveTag: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use, testInfo) => {
+      startNoting();
+      await use();
+      const writes = stopNoting();
+      if (writes.length) testInfo.annotations.push({ type: 'writes', description: [...new Set(writes)].join(', ') });
+      if (testInfo.status === 'skipped') return;
+      const problem = destructiveTagProblem(testInfo.tags, writes, testInfo.status === 'passed');
+      if (problem) throw new Error(problem);
+    },
+    { auto: true },
+  ],
+  // The console's own requests, for destructiveTag (routed ones included).
+  page: async ({ page }, use) => {
+    page.on('request', (request) => noteRequest(request.method(), request.url()));
+    await use(page);
   },
   standInOnly: [
     // eslint-disable-next-line no-empty-pattern
@@ -39,9 +63,17 @@ export const test = base.extend<Fixtures & AutoFixtures, WorkerFixtures>({
   ],
   loginPage: async ({ page }, use) => use(new LoginPage(page)),
   shell: async ({ page }, use) => use(new Shell(page)),
-  // Playwright reads the fixture's dependencies from this (empty) destructuring.
-  // eslint-disable-next-line no-empty-pattern
-  api: [async ({}, use) => use(await adminApi(E2E.accounts.superAdmin)), { scope: 'worker' }],
+  api: [
+    // Playwright reads the fixture's dependencies from this (empty) destructuring.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const api = await adminApi(E2E.accounts.superAdmin);
+      // The test's own writes through the API, for destructiveTag.
+      api.use({ onRequest: ({ request }) => noteRequest(request.method, request.url) });
+      await use(api);
+    },
+    { scope: 'worker' },
+  ],
 });
 
 export { expect };

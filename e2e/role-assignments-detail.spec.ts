@@ -83,7 +83,7 @@ test.describe('role assignment detail', () => {
     await expect.poll(async () => (await getAssignment(api, assignment.id))?.expires_at).toBeNull();
   });
 
-  test('revoking without cleanup keeps the user', async ({ api, detailPage, page, makeAxeBuilder, seeder }) => {
+  test('revoking without cleanup keeps the user', { tag: ['@destructive', '@stand-in'] }, async ({ api, detailPage, page, makeAxeBuilder, seeder }) => {
     const { user, assignment } = await orphanCandidate(api);
     const name = displayName(user);
     await detailPage.goTo(assignment.id);
@@ -104,7 +104,7 @@ test.describe('role assignment detail', () => {
     seeder.untrackAll();
   });
 
-  test('revoking with cleanup removes the orphaned admin-only user', async ({ api, detailPage, page }) => {
+  test('revoking with cleanup removes the orphaned admin-only user', { tag: ['@destructive', '@stand-in'] }, async ({ api, detailPage, page }) => {
     const { user, assignment } = await orphanCandidate(api);
     await detailPage.goTo(assignment.id);
     const dialog = await detailPage.openRevoke(revokeTitle('Tenant Admin', displayName(user)));
@@ -115,7 +115,7 @@ test.describe('role assignment detail', () => {
     expect(await getUser(api, user.id)).toBeNull();
   });
 
-  test('a failed revoke keeps the dialog open with the server message inside', async ({ api, seeder, detailPage, page }) => {
+  test('a failed revoke keeps the dialog open with the server message inside', { tag: '@destructive' }, async ({ api, seeder, detailPage, page }) => {
     const user = await freeUser(api);
     const assignment = await seeder.assign({ user_id: user.id, role: 'SUPER_ADMIN' });
     await page.route(`**/admin-roles/${assignment.id}?**`, (route) =>
@@ -154,7 +154,7 @@ test.describe('role assignment detail', () => {
 });
 
 test.describe("one user's roles", () => {
-  test('lists every role of the user, reached from the list, with the same actions', async ({ api, seeder, listPage, userRolesPage, page, makeAxeBuilder }) => {
+  test('lists every role of the user, reached from the list, with the same actions', { tag: '@destructive' }, async ({ api, seeder, listPage, userRolesPage, page, makeAxeBuilder }) => {
     const user = await freeUser(api);
     const name = displayName(user);
     const tenant = await tenantName(api, user.tenant_id);

@@ -128,7 +128,7 @@ test.describe('a tenant page', () => {
     expect((await tenants.get(tenant.id))?.status).toBe('ACTIVE');
   });
 
-  test('delete is confirmed by typing the slug; the tenant leaves the list and its page is not found', async ({
+  test('delete is confirmed by typing the slug; the tenant leaves the list and its page is not found', { tag: '@destructive' }, async ({
     page,
     tenants,
     tenantPage,

@@ -1,4 +1,5 @@
 import { test as base } from '../fixtures';
+import { asCleanup } from '../support/writes';
 import { TenantForm } from './tenant-form';
 import { TenantPage } from './tenant-page';
 import { TenantSeeder } from './tenant-seeder';
@@ -14,7 +15,7 @@ export const test = base.extend<{
   tenants: async ({ api }, use) => {
     const seeder = new TenantSeeder(api);
     await use(seeder);
-    await seeder.cleanup();
+    await asCleanup(() => seeder.cleanup());
   },
   tenantsPage: async ({ page }, use) => use(new TenantsPage(page)),
   tenantForm: async ({ page }, use) => use(new TenantForm(page)),

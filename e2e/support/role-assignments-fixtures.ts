@@ -4,6 +4,7 @@ import { RoleAssignmentDetailPage } from '../pages/role-assignment-detail-page';
 import { RoleAssignmentsPage } from '../pages/role-assignments-page';
 import { UserRolesPage } from '../pages/user-roles-page';
 import { AssignmentSeeder } from './role-assignments-data';
+import { asCleanup } from './writes';
 
 interface RoleAssignmentFixtures {
   listPage: RoleAssignmentsPage;
@@ -22,7 +23,7 @@ export const test = base.extend<RoleAssignmentFixtures>({
   seeder: async ({ api }, use) => {
     const seeder = new AssignmentSeeder(api);
     await use(seeder);
-    await seeder.cleanup();
+    await asCleanup(() => seeder.cleanup());
   },
 });
 
