@@ -104,6 +104,9 @@ test.describe('saving under faults', { tag: '@faults' }, () => {
     await tenantPage.setNumber('Session timeout (minutes)', '120');
     await tenantPage.saveSettings();
     await expect(tenantPage.saveSettingsButton).toBeDisabled();
+    // The console reads the tenant again before it sends the PATCH (checked-save.tsx): wait for
+    // the PATCH to be held, or a busy machine sees the button disabled before there is one.
+    await expect.poll(() => held.seen.count).toBe(1);
     await tenantPage.saveSettingsButton.click({ force: true }).catch(() => undefined);
     expect(held.seen.count).toBe(1);
 
