@@ -8,8 +8,9 @@ import { expect, expectNoAxeViolations, test as base } from './fixtures';
  * The `nginx` project: the production dist/ served by Debian's nginx with the shipped
  * deploy/nginx.conf under /console/ on localhost:8080 (scripts/serve-nginx.mjs), while the API
  * and sign-in stay on the stand-in's own origin. Every request in here crosses origins, so CORS
- * and the Content-Security-Policy are exercised for real. No stored sign-in: the test signs in
- * through ScaiKey's login page itself.
+ * and the Content-Security-Policy are exercised for real. Signed in as the chromium project is
+ * (the setup project's ScaiKey session: each page load signs in silently through ScaiKey), except
+ * the first test, which signs in through ScaiKey's login page itself.
  */
 
 interface Violation {
@@ -72,54 +73,56 @@ async function signedInAt(page: Page, path: string, heading: string) {
 }
 
 test.describe('static hosting: dist/ on nginx under /console/', () => {
-  test('signs in, opens screens by deep link, reloads a nested route and signs out, with no CSP violation', async ({
-    page,
-    loginPage,
-    shell,
-    cspViolations,
-  }) => {
-    // A deep link before signing in: ScaiKey's login page, then back to the same screen.
-    const first = await page.goto('role-assignments');
-    expect(first?.status()).toBe(200);
-    expectSecurityHeaders(first!);
-    await loginPage.signIn(E2E.accounts.superAdmin);
-    await signedInAt(page, 'role-assignments', 'Role assignments');
-    if (E2E.accounts.superAdmin.name) await shell.assertSignedInAs(E2E.accounts.superAdmin.name);
+  test.describe('signed out', () => {
+    test.use({ storageState: { cookies: [], origins: [] } });
 
-    // Another deep link in a fresh document: signs in silently through ScaiKey's session.
-    await page.goto('tenants');
-    await signedInAt(page, 'tenants', 'Tenants');
+    test('signs in, opens screens by deep link, reloads a nested route and signs out, with no CSP violation', async ({
+      page,
+      loginPage,
+      shell,
+      cspViolations,
+    }) => {
+      // A deep link before signing in: ScaiKey's login page, then back to the same screen.
+      const first = await page.goto('role-assignments');
+      expect(first?.status()).toBe(200);
+      expectSecurityHeaders(first!);
+      await loginPage.signIn(E2E.accounts.superAdmin);
+      await signedInAt(page, 'role-assignments', 'Role assignments');
+      if (E2E.accounts.superAdmin.name) await shell.assertSignedInAs(E2E.accounts.superAdmin.name);
 
-    // A nested route, reloaded: index.html comes back with <base href="/console/">, so the
-    // relative asset URLs still resolve and the router finds its basename.
-    await page.goto('tenants/new');
-    await signedInAt(page, 'tenants/new', 'Create tenant');
-    const reloaded = await page.reload();
-    expect(reloaded?.status()).toBe(200);
-    expect(reloaded?.headers()['cache-control']).toBe('no-cache');
-    await signedInAt(page, 'tenants/new', 'Create tenant');
+      // Another deep link in a fresh document: signs in silently through ScaiKey's session.
+      await page.goto('tenants');
+      await signedInAt(page, 'tenants', 'Tenants');
 
-    // In-app navigation keeps the /console/ prefix.
-    await shell.clickNav('Role assignments');
-    await signedInAt(page, 'role-assignments', 'Role assignments');
+      // A nested route, reloaded: index.html comes back with <base href="/console/">, so the
+      // relative asset URLs still resolve and the router finds its basename.
+      await page.goto('tenants/new');
+      await signedInAt(page, 'tenants/new', 'Create tenant');
+      const reloaded = await page.reload();
+      expect(reloaded?.status()).toBe(200);
+      expect(reloaded?.headers()['cache-control']).toBe('no-cache');
+      await signedInAt(page, 'tenants/new', 'Create tenant');
 
-    // Signing out goes through ScaiKey's end-session and back under /console/, which asks again.
-    await shell.signOut();
-    await loginPage.assertShown();
-    expect(new URL(page.url()).searchParams.get('redirect_uri')).toBe(
-      new URL('auth/callback', consoleBase(test.info().project.use.baseURL)).href,
-    );
+      // In-app navigation keeps the /console/ prefix.
+      await shell.clickNav('Role assignments');
+      await signedInAt(page, 'role-assignments', 'Role assignments');
 
-    expect(cspViolations).toEqual([]);
+      // Signing out goes through ScaiKey's end-session and back under /console/, which asks again.
+      await shell.signOut();
+      await loginPage.assertShown();
+      expect(new URL(page.url()).searchParams.get('redirect_uri')).toBe(
+        new URL('auth/callback', consoleBase(test.info().project.use.baseURL)).href,
+      );
+
+      expect(cspViolations).toEqual([]);
+    });
   });
 
   test('the CSP is enforced and its violations are seen (so "no violation" means something)', async ({
     page,
-    loginPage,
     cspViolations,
   }) => {
     await page.goto('');
-    await loginPage.signIn(E2E.accounts.superAdmin);
     await signedInAt(page, 'role-assignments', 'Role assignments');
     expect(cspViolations).toEqual([]);
 
@@ -199,14 +202,13 @@ test.describe('static hosting: dist/ on nginx under /console/', () => {
     }
   });
 
-  test('config.json names the environment: a badge in the app bar', async ({ page, loginPage, cspViolations }) => {
+  test('config.json names the environment: a badge in the app bar', async ({ page, cspViolations }) => {
     // The served file, plus the optional display setting a staging deployment would add.
     await page.route('**/console/config.json', async (route) => {
       const response = await route.fetch();
       await route.fulfill({ response, json: { ...(await response.json()), environmentName: 'STAGING' } });
     });
     await page.goto('tenants');
-    await loginPage.signIn(E2E.accounts.superAdmin);
     await signedInAt(page, 'tenants', 'Tenants');
     const banner = page.getByRole('banner');
     // "Environment: " is for screen readers only; "STAGING" is what everyone sees.
