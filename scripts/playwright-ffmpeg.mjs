@@ -3,7 +3,7 @@
 // network. Debian's ffmpeg (apt-get install ffmpeg) encodes the same VP8 WebM, so link it
 // where Playwright looks: <browsers path>/ffmpeg-<revision>/ffmpeg-linux.
 // `node scripts/playwright-ffmpeg.mjs` links it; `--check` only reports whether one is there.
-import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -25,6 +25,8 @@ export function linkDebianFfmpeg() {
   const target = playwrightFfmpegPath();
   if (existsSync(target) || !existsSync('/usr/bin/ffmpeg')) return null;
   mkdirSync(dirname(target), { recursive: true });
+  // A link left from before ffmpeg was removed points at nothing: replace it.
+  rmSync(target, { force: true });
   symlinkSync('/usr/bin/ffmpeg', target);
   return `linked /usr/bin/ffmpeg to ${target}`;
 }
