@@ -89,6 +89,8 @@ test.describe('an admin account from creation to deletion', { tag: '@destructive
     browser,
     makeAxeBuilder,
   }) => {
+    // Three sign-ins in fresh browsers and a whole lifecycle: near 30 s on a loaded machine.
+    test.slow();
     const person = newPerson();
     const name = `${person.firstName} ${person.lastName}`;
     await adminsPage.goTo();

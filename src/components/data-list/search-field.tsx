@@ -21,10 +21,15 @@ export interface SearchFieldProps {
 export function SearchField({ value, onSearch, label = 'Search', helperText }: SearchFieldProps) {
   const [text, setText] = useState(value);
   const [seen, setSeen] = useState(value);
+  // What this box last sent to the URL: when it comes back, the admin may have typed on since,
+  // and copying it into the box would drop those keystrokes. Only other changes (Back, Clear
+  // filters) replace what is typed.
+  const [sent, setSent] = useState<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   if (value !== seen) {
     setSeen(value);
-    if (value !== text.trim()) setText(value);
+    if (value !== sent && value !== text.trim()) setText(value);
+    setSent(null);
   }
   useEffect(() => () => clearTimeout(timer.current), []);
 
@@ -37,7 +42,10 @@ export function SearchField({ value, onSearch, label = 'Search', helperText }: S
         const next = event.target.value;
         setText(next);
         clearTimeout(timer.current);
-        timer.current = setTimeout(() => onSearch(next.trim()), SEARCH_DEBOUNCE_MS);
+        timer.current = setTimeout(() => {
+          setSent(next.trim());
+          onSearch(next.trim());
+        }, SEARCH_DEBOUNCE_MS);
       }}
       helperText={helperText}
       size="small"
