@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { trustsForwardedFor } from './http/client-address';
 
 /** Everything the stand-in reads from its environment, in one place. */
 export interface ServerConfig {
@@ -14,6 +15,11 @@ export interface ServerConfig {
   tokenTtl: number;
   /** Refresh token lifetime in seconds. */
   refreshTtl: number;
+  /**
+   * TRUST_X_FORWARDED_FOR=1: behind a proxy that sets X-Forwarded-For, the client address (sign-in
+   * throttle, audit log) is its last entry; otherwise the socket's peer.
+   */
+  trustForwardedFor: boolean;
   /** The one OAuth client this stand-in knows: the console (a public client, PKCE only). */
   client: {
     clientId: string;
@@ -61,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicUrl: (env.PUBLIC_URL ?? `http://${host}:${port}`).replace(/\/+$/, ''),
     tokenTtl: Number(env.TOKEN_TTL ?? 3600),
     refreshTtl: Number(env.REFRESH_TTL ?? 30 * 24 * 3600),
+    trustForwardedFor: trustsForwardedFor(env),
     client: {
       clientId: env.OIDC_CLIENT_ID ?? 'scaikey-admin-console',
       allowedOrigins: origins,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-export type IdPrefix = 'usr' | 'tnt' | 'prt' | 'adr';
+export type IdPrefix = 'usr' | 'tnt' | 'prt' | 'adr' | 'aud';
 
 /** ScaiKey-style ids: a type prefix and 20 lowercase base-32 characters. */
 export function newId(prefix: IdPrefix): string {

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
+import type { AuditTrail } from '../audit/recorder';
 import type { AppContext } from '../context';
 import { HttpError } from '../http/errors';
 import { resolveAdminRole, type ResolvedAdminRole } from '../oidc/roles';
@@ -9,6 +10,8 @@ import { TokenError, verifyAccessToken, type AccessClaims } from './tokens';
 export interface Caller {
   /** usr_... (the token's subject, still a live, ACTIVE user). */
   id: string;
+  /** The user's email now (the audit log's actor_email). */
+  email: string;
   /** The user's own tenant. */
   tenantId: string | null;
   /** The highest admin role assignment in force at this request, or null: no admin. */
@@ -17,7 +20,7 @@ export interface Caller {
 
 /** What the auth middleware leaves on the Hono context for the routes. */
 export interface AuthEnv {
-  Variables: { auth: AccessClaims; caller: Caller };
+  Variables: { auth: AccessClaims; caller: Caller; audit: AuditTrail };
 }
 
 function unauthorized(detail: string, challenge: string): HttpError {
@@ -54,7 +57,7 @@ export function requireAuth(ctx: AppContext): MiddlewareHandler<AuthEnv> {
       throw unauthorized('User not found', 'Bearer error="invalid_token", error_description="The user can no longer sign in"');
     }
     c.set('auth', claims);
-    c.set('caller', { id: user.id, tenantId: user.tenant_id, admin: await resolveAdminRole(ctx.db, user.id, ctx.now()) });
+    c.set('caller', { id: user.id, email: user.email, tenantId: user.tenant_id, admin: await resolveAdminRole(ctx.db, user.id, ctx.now()) });
     await next();
   };
 }

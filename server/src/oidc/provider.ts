@@ -1,9 +1,9 @@
-import type { IncomingMessage } from 'node:http';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { CookieOptions } from 'hono/utils/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { AppContext } from '../context';
+import { requestAddress, trustsForwardedFor } from '../http/client-address';
 import type { Refusal } from './input';
 import { errorPage, pageHeaders, TEXT } from './pages';
 import { deriveHmacKey, looksLikeToken } from './secrets';
@@ -49,18 +49,7 @@ export const REFUSAL_DELAY_MS = 1000;
  * that sets X-Forwarded-For. (Read here rather than in config.ts, which the provider shares.)
  */
 export function oidcOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): OidcOptions {
-  return { trustForwardedFor: /^(1|true|yes)$/i.test(env.TRUST_X_FORWARDED_FOR ?? '') };
-}
-
-/** What the sign-in throttle counts by: the node socket's peer, or a trusted proxy's word. */
-function socketAddress(c: Context, trustForwardedFor: boolean): string {
-  if (trustForwardedFor) {
-    const last = (c.req.header('x-forwarded-for') ?? '').split(',').at(-1)?.trim() ?? '';
-    if (last.length <= 64 && /^[0-9A-Fa-f:.]+$/.test(last)) return last;
-  }
-  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  // No socket (app.request in tests): every such request counts as one client.
-  return incoming?.socket?.remoteAddress ?? 'unknown';
+  return { trustForwardedFor: trustsForwardedFor(env) };
 }
 
 export interface Provider {
@@ -95,7 +84,8 @@ export function createProvider(ctx: AppContext, options: OidcOptions): Provider 
     throttle: options.throttle ?? new SignInThrottle(),
     issuer: () => oidcUrls(ctx.config).issuer,
     key: () => (hmacKey ??= deriveHmacKey(ctx.keys.privateKey, 'oidc')),
-    clientAddress: (c) => addressKey(options.clientAddress?.(c) ?? socketAddress(c, options.trustForwardedFor ?? false)),
+    // No socket (app.request in tests): every such request counts as one client.
+    clientAddress: (c) => addressKey(options.clientAddress?.(c) ?? requestAddress(c, options.trustForwardedFor ?? false) ?? 'unknown'),
     cookieOptions: (maxAge, under = '') => ({
       path: `${new URL(ctx.config.publicUrl).pathname.replace(/\/+$/, '')}${PLATFORM_PATH}${under}`,
       httpOnly: true,

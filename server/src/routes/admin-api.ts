@@ -3,6 +3,7 @@ import type { AuthEnv } from '../auth/middleware';
 import type { AppContext } from '../context';
 import { handleError } from '../http/errors';
 import { adminRoleRoutes } from './admin-roles/admin-role-routes';
+import { auditRoutes } from './audit/audit-routes';
 import { authMeRoutes } from './auth-me/auth-me-routes';
 import { partnerRoutes } from './partners/partner-routes';
 import { tenantRoutes } from './tenants/tenant-routes';
@@ -17,5 +18,6 @@ export function createAdminRoutes(ctx: AppContext): Hono<AuthEnv> {
   app.route('/', tenantRoutes(ctx));
   app.route('/', partnerRoutes(ctx));
   app.route('/', userRoutes(ctx));
+  app.route('/', auditRoutes(ctx));
   return app;
 }

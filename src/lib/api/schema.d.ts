@@ -178,6 +178,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/audit/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Newest first (`occurred_at`, then `id`). Every filter is optional and they combine (AND).
+         *     `start_time` is inclusive, `end_time` exclusive; an end before the start → 422.
+         */
+        get: operations["listAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listAuditActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit/resource-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listAuditResourceTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit/{event_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getAuditEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admins/page/{page}": {
         parameters: {
             query?: never;
@@ -443,6 +511,44 @@ export interface components {
         };
         UserList: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["User"][];
+        };
+        /** @enum {string} */
+        AuditResult: "success" | "failure";
+        /** @description One field's value before and after (null when it did not exist on that side) */
+        AuditChange: {
+            before: unknown;
+            after: unknown;
+        };
+        AuditEvent: {
+            id: string;
+            /** Format: date-time */
+            occurred_at: string;
+            /** @description The user who acted (usr_...); null for a failed sign-in with an unknown email */
+            actor_id: string | null;
+            actor_email: string | null;
+            /** @description e.g. tenant.settings_updated, admin_role.assigned, auth.sign_in_failed */
+            action: string;
+            /** @description tenant, admin_role, user, admin_account or session */
+            resource_type: string;
+            resource_id: string | null;
+            /** @description The resource's name at that moment; kept once it is deleted or renamed */
+            resource_name: string | null;
+            tenant_id: string | null;
+            partner_id: string | null;
+            result: components["schemas"]["AuditResult"];
+            status_code: number;
+            ip_address: string | null;
+            user_agent: string | null;
+            request_id: string | null;
+            /** @description Field path (e.g. settings.password_policy.min_length) → before and after; null when nothing changed */
+            changes: {
+                [key: string]: components["schemas"]["AuditChange"];
+            } | null;
+            /** @description Why it failed, or null */
+            detail: string | null;
+        };
+        AuditEventList: components["schemas"]["PageMeta"] & {
+            items: components["schemas"]["AuditEvent"][];
         };
         AdminAccount: {
             /** Format: uuid */
@@ -1004,6 +1110,113 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["User"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listAuditEvents: {
+        parameters: {
+            query?: {
+                page?: components["parameters"]["Page"];
+                per_page?: components["parameters"]["PerPage"];
+                tenant_id?: string;
+                partner_id?: string;
+                actor_id?: string;
+                /** @description The actor's email, exact, case-insensitive */
+                actor_email?: string;
+                action?: string;
+                resource_type?: string;
+                resource_id?: string;
+                result?: components["schemas"]["AuditResult"];
+                start_time?: string;
+                end_time?: string;
+                ip_address?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of audit entries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationError"];
+        };
+    };
+    listAuditActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every action an entry can carry (a bare array) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listAuditResourceTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every resource type an entry can carry (a bare array) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string[];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getAuditEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One audit entry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEvent"];
                 };
             };
             401: components["responses"]["Unauthorized"];
