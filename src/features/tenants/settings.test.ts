@@ -1,5 +1,4 @@
 import {
-  durationText,
   fromSettings,
   mergeSettings,
   otherSettings,
@@ -231,24 +230,5 @@ describe('passwordPolicySummary', () => {
     expect(passwordPolicySummary({ ...policy, min_length: null, history_count: null })).toBe(
       'Any length with upper and lower case, a digit and a symbol; expires after 90 days',
     );
-  });
-});
-
-describe('durationText', () => {
-  it.each([
-    [5, '5 minutes'],
-    [60, '1 hour'],
-    [90, '1 hour and 30 minutes'],
-    [480, '8 hours'],
-    [1440, '1 day'],
-    [1505, '1 day, 1 hour and 5 minutes'],
-    [10_080, '7 days'],
-    [43_200, '30 days'],
-  ])('%i minutes → %s', (minutes, text) => {
-    expect(durationText(minutes)).toBe(text);
-  });
-
-  it('says nothing for an empty field', () => {
-    expect(durationText(null)).toBe('');
   });
 });

@@ -10,6 +10,7 @@
 import * as z from 'zod/mini';
 import type { components } from '@/lib/api/schema';
 import { SETTINGS_RULES } from '@/lib/api/settings-rules';
+import { joinAnd, plural } from '@/utils/plain-words';
 
 export type TenantSettings = components['schemas']['TenantSettings'];
 export type MfaMethod = components['schemas']['MfaMethod'];
@@ -196,16 +197,6 @@ export function settingValueText(value: unknown): string {
   return JSON.stringify(value, null, 2) ?? String(value);
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-}
-
-/** "a, b and c" */
-function joinAnd(parts: string[]): string {
-  if (parts.length <= 1) return parts.join('');
-  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
-
 type PolicyValues = SettingsFormInput['password_policy'];
 
 /**
@@ -229,19 +220,4 @@ export function passwordPolicySummary(policy: PolicyValues): string {
     parts.push(`the last ${history === 1 ? 'password' : plural(history as number, 'password')} cannot be reused`);
   }
   return parts.join('; ');
-}
-
-/** Minutes as people say them: 480 → "8 hours", 90 → "1 hour and 30 minutes", 43200 → "30 days". */
-export function durationText(minutes: number | null | undefined): string {
-  if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0) return '';
-  const whole = Math.round(minutes);
-  const days = Math.floor(whole / 1440);
-  const hours = Math.floor((whole % 1440) / 60);
-  const mins = whole % 60;
-  const parts = [
-    days ? plural(days, 'day') : '',
-    hours ? plural(hours, 'hour') : '',
-    mins ? plural(mins, 'minute') : '',
-  ].filter(Boolean);
-  return parts.length > 0 ? joinAnd(parts) : '0 minutes';
 }

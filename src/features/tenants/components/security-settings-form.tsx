@@ -19,7 +19,6 @@ import { notify } from '@/lib/notifications';
 import { applyApiError } from '@/components/form/apply-api-error';
 import type { Tenant } from '../schemas';
 import {
-  durationText,
   fromSettings,
   LIMITS,
   MFA_METHOD_LABELS,
@@ -32,6 +31,7 @@ import {
   type SettingsFormInput,
   type SettingsFormValues,
 } from '../settings';
+import { durationText } from '@/utils/plain-words';
 import { useCheckedSave } from './checked-save';
 
 type Input = SettingsFormInput;
