@@ -72,3 +72,26 @@ export function shortDate(iso: string, locale?: string): string {
   const date = parse(iso);
   return date ? cached(`date ${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(date) : iso;
 }
+
+/** A datetime-local string (local wall-clock time) as an ISO 8601 instant. */
+export function localDateTimeToIso(value: string): string {
+  return new Date(value).toISOString();
+}
+
+/** An ISO instant as a datetime-local value in the admin's time zone. */
+export function isoToLocalDateTime(iso: string): string {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** The admin's time zone, named: "Europe/Lisbon (UTC+00:00)". */
+export function timeZoneLabel(at: Date = new Date()): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const offset = -at.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const abs = Math.abs(offset);
+  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
+  const mm = String(abs % 60).padStart(2, '0');
+  return `${zone} (UTC${sign}${hh}:${mm})`;
+}

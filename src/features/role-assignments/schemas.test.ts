@@ -1,7 +1,6 @@
 import {
   assignmentStatus,
   isOwnSuperAdmin,
-  isoToLocalDateTime,
   LAST_PERMANENT_SUPER_ADMIN_REASON,
   LAST_SUPER_ADMIN_REASON,
   OWN_SUPER_ADMIN_REASON,
@@ -13,6 +12,7 @@ import {
   toCreateBody,
   type AssignRoleFormState,
 } from './schemas';
+import { isoToLocalDateTime } from '@/utils/dates';
 
 const now = new Date('2026-06-01T12:00:00Z');
 const schema = makeAssignRoleSchema(() => now);

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { localDateTimeToIso } from '@/utils/dates';
 import type { components } from '@/lib/api/schema';
 
 type AdminRole = components['schemas']['AdminRole'];
@@ -93,35 +94,12 @@ export const emptyAssignRoleForm: AssignRoleFormState = {
   expires_at: '',
 };
 
-/** A datetime-local string (local wall-clock time) as an ISO 8601 instant. */
-export function localDateTimeToIso(value: string): string {
-  return new Date(value).toISOString();
-}
-
-/** An ISO instant as a datetime-local value in the admin's time zone. */
-export function isoToLocalDateTime(iso: string): string {
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
 export function toCreateBody(values: AssignRoleValues): CreateBody {
   const body: CreateBody = { user_id: values.user_id, role: values.role };
   if (values.role === 'PARTNER_ADMIN') body.partner_id = values.partner_id;
   if (values.role === 'TENANT_ADMIN') body.tenant_id = values.tenant_id;
   if (values.expires_at) body.expires_at = localDateTimeToIso(values.expires_at);
   return body;
-}
-
-/** The admin's time zone, named: "Europe/Lisbon (UTC+00:00)". */
-export function timeZoneLabel(at: Date = new Date()): string {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const offset = -at.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  const abs = Math.abs(offset);
-  const hh = String(Math.floor(abs / 60)).padStart(2, '0');
-  const mm = String(abs % 60).padStart(2, '0');
-  return `${zone} (UTC${sign}${hh}:${mm})`;
 }
 
 /** Setting or changing an expiry on an existing assignment: a date and time in the future. */

@@ -18,6 +18,7 @@ import type { PickerProps } from '@/components/pickers/entity-picker';
 import { ApiError } from '@/lib/api-error';
 import { partnerLookups, tenantLookups, userDisplayName, userLookups } from '@/lib/lookups/queries';
 import { notify } from '@/lib/notifications';
+import { timeZoneLabel } from '@/utils/dates';
 import { useAssignRole } from '../api/mutations';
 import type { RoleAssignment } from '../api/queries';
 import { applyApiError } from '@/components/form/apply-api-error';
@@ -27,7 +28,6 @@ import {
   makeAssignRoleSchema,
   ROLE_LABELS,
   ROLES,
-  timeZoneLabel,
   toCreateBody,
   type AssignRoleFormState,
   type AssignRoleValues,

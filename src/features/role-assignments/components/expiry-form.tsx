@@ -10,7 +10,8 @@ import { TextFieldElement } from '@/components/form/text-field-element';
 import { notify } from '@/lib/notifications';
 import { useSetAssignmentExpiry } from '../api/mutations';
 import type { RoleAssignment } from '../api/queries';
-import { isoToLocalDateTime, localDateTimeToIso, makeExpirySchema, timeZoneLabel, type ExpiryFormValues } from '../schemas';
+import { isoToLocalDateTime, localDateTimeToIso, timeZoneLabel } from '@/utils/dates';
+import { makeExpirySchema, type ExpiryFormValues } from '../schemas';
 import { applyApiError } from '@/components/form/apply-api-error';
 
 /** Setting or changing the expiry; its own module, loaded when the admin starts editing (see expiry-editor). */
