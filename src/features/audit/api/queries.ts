@@ -1,0 +1,141 @@
+/**
+ * The audit log (scaikey-api.md, "Audit log"), Super Admins only. Keys:
+ * ['audit','list',filters] (the parsed URL filters), ['audit','history',resourceId],
+ * ['audit','detail',eventId], ['audit','actions'], ['audit','resource-types'].
+ *
+ * A relative time range ("Last 24 hours") stays a token in the key and becomes a start_time when
+ * the page is fetched: the key does not change every render, and each fetch (a refetch once the
+ * data is stale, on focus or on mount) asks for the window ending at that moment.
+ *
+ * Every filtered answer is checked against what was asked (lib/api/ignored-filters): a server that
+ * ignores a filter answers unfiltered rows, and the screen says so instead of passing them off as
+ * filtered.
+ */
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { components, operations } from '@/lib/api/schema';
+import { apiClient } from '@/lib/api-client';
+import { unwrap } from '@/lib/api-error';
+import { ignoredFilters } from '@/lib/api/ignored-filters';
+import { normalizeList, type NormalizedList } from '@/lib/api/normalize';
+import { timeWindow, type AuditFilters } from '../schemas';
+
+export type AuditEvent = components['schemas']['AuditEvent'];
+
+/** The filters the server is asked to apply, by their URL names (page and page size aside). */
+export type AuditFilterFields = Omit<AuditFilters, 'page' | 'per_page'>;
+
+/** What each checkable filter is called on screen, with the entry field it filters on. */
+export const CHECKED_FILTERS = {
+  resource: { field: 'resource_id', label: 'Resource' },
+  actor: { field: 'actor_id', label: 'Actor' },
+  action: { field: 'action', label: 'Action' },
+  type: { field: 'resource_type', label: 'Resource type' },
+  result: { field: 'result', label: 'Result' },
+  tenant: { field: 'tenant_id', label: 'Tenant' },
+} as const satisfies Partial<Record<keyof AuditFilterFields, { field: keyof AuditEvent; label: string }>>;
+
+/** One page of entries, with the names of the filters the server ignored (empty when it honoured them all). */
+export interface AuditPage extends NormalizedList<AuditEvent> {
+  ignored: string[];
+}
+
+type AuditQuery = NonNullable<operations['listAuditEvents']['parameters']['query']>;
+type FieldQuery = Pick<AuditQuery, 'resource_id' | 'actor_id' | 'action' | 'resource_type' | 'result' | 'tenant_id'>;
+
+/** The entry fields asked for, from the URL's filters: both the request's query and what each row must match. */
+function wantedFields(f: AuditFilterFields): FieldQuery {
+  return {
+    ...(f.resource ? { resource_id: f.resource } : {}),
+    ...(f.actor ? { actor_id: f.actor } : {}),
+    ...(f.action ? { action: f.action } : {}),
+    ...(f.type ? { resource_type: f.type } : {}),
+    ...(f.result ? { result: f.result } : {}),
+    ...(f.tenant ? { tenant_id: f.tenant } : {}),
+  };
+}
+
+/** One page of the log for these filters, asked at `now` (the end of a relative range). */
+export async function fetchAuditPage(
+  filters: AuditFilterFields,
+  page: number,
+  perPage: number,
+  signal?: AbortSignal,
+  now: number = Date.now(),
+): Promise<AuditPage> {
+  const wanted = wantedFields(filters);
+  const body = unwrap(
+    await apiClient().GET('/api/v1/admin/audit/', {
+      params: { query: { page, per_page: perPage, ...wanted, ...timeWindow(filters, now) } },
+      signal,
+    }),
+  );
+  const list = normalizeList<AuditEvent>(body, 'audit', { page, perPage });
+  const ignoredFields: string[] = ignoredFilters<AuditEvent>(list.items, wanted);
+  const ignored = Object.values(CHECKED_FILTERS)
+    .filter(({ field }) => ignoredFields.includes(field))
+    .map(({ label }) => label);
+  return { ...list, ignored };
+}
+
+/** Filter values change only with the server's version: keep them for an hour. */
+const VALUES_STALE_MS = 60 * 60_000;
+
+/** How many entries a History panel shows. */
+export const HISTORY_SIZE = 5;
+
+export const auditQueries = {
+  all: () => ['audit'] as const,
+  lists: () => [...auditQueries.all(), 'list'] as const,
+  /** One page of the log; the parsed URL filters are the key. */
+  list: (filters: AuditFilters) =>
+    queryOptions({
+      queryKey: [...auditQueries.lists(), filters] as const,
+      queryFn: ({ signal }) => {
+        const { page, per_page: perPage, ...fields } = filters;
+        return fetchAuditPage(fields, page, perPage, signal);
+      },
+      placeholderData: keepPreviousData,
+    }),
+  /** The latest entries about one resource (a History panel). */
+  history: (resourceId: string) =>
+    queryOptions({
+      queryKey: [...auditQueries.all(), 'history', resourceId] as const,
+      queryFn: ({ signal }) => fetchAuditPage({ resource: resourceId }, 1, HISTORY_SIZE, signal),
+      throwOnError: false,
+    }),
+  details: () => [...auditQueries.all(), 'detail'] as const,
+  detail: (eventId: string) =>
+    queryOptions({
+      queryKey: [...auditQueries.details(), eventId] as const,
+      queryFn: async ({ signal }): Promise<AuditEvent> =>
+        unwrap(await apiClient().GET('/api/v1/admin/audit/{event_id}', { params: { path: { event_id: eventId } }, signal })),
+    }),
+  /** Every action an entry can carry, for the Action filter. */
+  actions: () =>
+    queryOptions({
+      queryKey: [...auditQueries.all(), 'actions'] as const,
+      queryFn: async ({ signal }): Promise<string[]> => unwrap(await apiClient().GET('/api/v1/admin/audit/actions', { signal })),
+      staleTime: VALUES_STALE_MS,
+      throwOnError: false,
+    }),
+  /** Every resource type, for the Resource type filter. */
+  resourceTypes: () =>
+    queryOptions({
+      queryKey: [...auditQueries.all(), 'resource-types'] as const,
+      queryFn: async ({ signal }): Promise<string[]> => unwrap(await apiClient().GET('/api/v1/admin/audit/resource-types', { signal })),
+      staleTime: VALUES_STALE_MS,
+      throwOnError: false,
+    }),
+  /**
+   * Whether a role assignment still exists (its link is offered only then): a 404 is an answer,
+   * never an error on the page.
+   */
+  roleAssignment: (assignmentId: string) =>
+    queryOptions({
+      queryKey: [...auditQueries.all(), 'role-assignment', assignmentId] as const,
+      queryFn: async ({ signal }) =>
+        unwrap(await apiClient().GET('/api/v1/admin/admin-roles/{role_id}', { params: { path: { role_id: assignmentId } }, signal })),
+      staleTime: 5 * 60_000,
+      throwOnError: false,
+    }),
+};

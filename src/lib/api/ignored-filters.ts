@@ -1,0 +1,25 @@
+/**
+ * A server that does not know a query parameter ignores it and answers unfiltered rows
+ * (scaikey-api.md, "Extensions"): before a screen trusts a filtered answer, it checks that every
+ * row it got matches what it asked for. One check for every list that filters on a field the rows
+ * carry.
+ */
+
+/** The fields asked for; an undefined value means "not filtered on this field". */
+export type FieldFilters<T> = { [K in keyof T]?: T[K] | undefined };
+
+/** The filters (field names) that some row does not match: the server ignored them. */
+export function ignoredFilters<T extends object>(rows: readonly T[], wanted: FieldFilters<T>): (keyof T & string)[] {
+  const ignored: (keyof T & string)[] = [];
+  for (const [field, value] of Object.entries(wanted) as [keyof T & string, unknown][]) {
+    if (value === undefined) continue;
+    if (rows.some((row) => row[field] !== value)) ignored.push(field);
+  }
+  return ignored;
+}
+
+/** "This server ignored the filter Resource; the entries shown are not filtered." */
+export function ignoredFiltersMessage(names: readonly string[], rows = 'entries'): string {
+  const list = names.join(', ');
+  return `This server ignored the ${names.length === 1 ? 'filter' : 'filters'} ${list}; the ${rows} shown are not filtered.`;
+}
