@@ -1,6 +1,7 @@
 import { ACME_TENANT, ANA_LIMA, FIRST_PARTNER_ID, SEED_ACCOUNTS, SEED_ROLE_IDS } from '../src/seed/fixtures';
 import { createApiHarness, TEST_NOW, type ApiHarness } from './support/api-harness';
 import type { AdminRoleAssignment, AdminRoleAssignmentList, HTTPError, HTTPValidationError } from './support/api-types';
+import { duplicateAdmins as duplicateAdminsOf, spareUsers } from './support/seed-queries';
 import { expectContract, expectSchema } from './support/contract';
 
 /** /admin-roles: every endpoint, its rules and its errors, each response checked against the contract. */
@@ -21,20 +22,7 @@ const NOW_ISO = TEST_NOW.toISOString();
 const inDays = (days: number) => new Date(TEST_NOW.getTime() + days * 86_400_000).toISOString();
 
 /** Live users with no admin role at all, handed out one by one so tests never share one. */
-let spare: string[] = [];
-async function userWithoutRoles(): Promise<string> {
-  if (spare.length === 0) {
-    spare = (
-      await h.ctx.db.query<{ id: string }>(
-        `SELECT id FROM users u WHERE deleted_at IS NULL AND status = 'ACTIVE'
-           AND NOT EXISTS (SELECT 1 FROM admin_roles r WHERE r.user_id = u.id) ORDER BY id LIMIT 200`,
-      )
-    ).map((r) => r.id);
-  }
-  const id = spare.shift();
-  if (!id) throw new Error('no spare users left');
-  return id;
-}
+const userWithoutRoles = spareUsers(() => h.ctx.db);
 
 async function someTenantId(offset = 0): Promise<string> {
   const [row] = await h.ctx.db.query<{ id: string }>(
@@ -408,15 +396,7 @@ describe('PATCH /admin-roles/{role_id}', () => {
 
 describe('DELETE /admin-roles/{role_id}', () => {
   /** Never-signed-in users whose email is on another live user too, holding exactly one role. */
-  async function duplicateAdmins(): Promise<{ user_id: string; role_id: string; email: string }[]> {
-    return h.ctx.db.query(
-      `SELECT u.id AS user_id, r.id AS role_id, u.email FROM users u JOIN admin_roles r ON r.user_id = u.id AND r.deleted_at IS NULL
-        WHERE u.deleted_at IS NULL AND u.last_login_at IS NULL
-          AND (SELECT count(*) FROM users o WHERE lower(o.email) = lower(u.email) AND o.deleted_at IS NULL) > 1
-          AND (SELECT count(*) FROM admin_roles x WHERE x.user_id = u.id AND x.deleted_at IS NULL) = 1
-        ORDER BY u.id`,
-    );
-  }
+  const duplicateAdmins = () => duplicateAdminsOf(h.ctx.db);
   const userStatus = async (id: string) => (await h.call('GET', `/api/v1/admin/users/${id}`)).status;
 
   it('revokes with 204 and no body; the assignment is gone from reads', async () => {

@@ -1,3 +1,4 @@
+import type { AuditTrail } from '../src/audit/recorder';
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { hashPassword, PasswordBusyError, verifyPassword } from '../src/auth/password';
@@ -495,7 +496,9 @@ describe.each(ENGINES)('the Admins API under concurrency on %s', (engine) => {
     // Nobody else could ask to delete the last one (any other caller is a Super Admin too), so
     // the guard is called as the route calls it: refused, and nothing changed.
     const last = survivors[0]!.user_id === x.userId ? x : y;
-    await expect(removeAdminAccount(h.ctx.db, last.id, TEST_NOW)).rejects.toMatchObject({ status: 400, detail: expect.stringMatching(/only Super Admin/) });
+    // A trail that would fail the test if used: the refusal comes before anything is recorded.
+    const unusedTrail = new Proxy({}, { get: () => expect.unreachable('the refused delete touched the audit trail') }) as AuditTrail;
+    await expect(removeAdminAccount(h.ctx.db, unusedTrail, last.id, TEST_NOW)).rejects.toMatchObject({ status: 400, detail: expect.stringMatching(/only Super Admin/) });
     expect(await inForce()).toEqual(survivors);
     expect(await h.ctx.db.query('SELECT 1 AS kept FROM admin_accounts WHERE id = $1', [last.id])).toHaveLength(1);
     expect((await h.call('DELETE', one(last.id), { token: last === x ? xToken : yToken })).status).toBe(400);

@@ -1,6 +1,7 @@
 import { ACME_TENANT } from '../src/seed/fixtures';
 import { TEST_NOW, type ApiHarness } from './support/api-harness';
 import { ENGINES, useHarnessOn } from './support/engines';
+import { spareUsers } from './support/seed-queries';
 
 /**
  * Races that PGlite alone would hide: it runs one transaction at a time, while a real PostgreSQL
@@ -26,20 +27,7 @@ describe.each(ENGINES)('on %s', (engine) => {
   let h: ApiHarness;
   useHarnessOn(engine, (harness) => (h = harness));
 
-  let spare: string[] = [];
-  async function userWithoutRoles(): Promise<string> {
-    if (spare.length === 0) {
-      spare = (
-        await h.ctx.db.query<{ id: string }>(
-          `SELECT id FROM users u WHERE deleted_at IS NULL AND status = 'ACTIVE'
-             AND NOT EXISTS (SELECT 1 FROM admin_roles r WHERE r.user_id = u.id) ORDER BY id LIMIT 20`,
-        )
-      ).map((r) => r.id);
-    }
-    const id = spare.shift();
-    if (!id) throw new Error('no spare users left');
-    return id;
-  }
+  const userWithoutRoles = spareUsers(() => h.ctx.db, 20);
 
   /** Assignments of the user's TENANT_ADMIN role for Acme that are in force at TEST_NOW. */
   async function inForce(userId: string): Promise<number> {

@@ -3,6 +3,7 @@ import type { AuthEnv } from '../auth/middleware';
 import type { AppContext } from '../context';
 import type { Db } from '../db/db';
 import { requestAddress } from '../http/client-address';
+import { HttpError, RequestValidationError } from '../http/errors';
 import type { AuditAction, AuditChanges, AuditOrigin, AuditResourceType, AuditTarget } from './audit-events';
 import { insertAuditEvent } from './audit-store';
 
@@ -14,7 +15,7 @@ import { insertAuditEvent } from './audit-store';
  *   transaction that makes the change: if the entry cannot be written, the change rolls back and
  *   the client gets a 500; if the change rolls back, so does its entry.
  * - Whatever the route answers with 400 or above (403, 404, 409, 412, 422, 400, 500) becomes a
- *   `failure` entry after the fact, outside any transaction (nothing changed), with the answer's
+ *   `failure` entry after the fact, outside any transaction (nothing changed), with the error's
  *   detail as the reason. A validation error's reason names the fields and says what is wrong
  *   with them, never what was sent (`input` may be a password).
  * - Requests refused before anyone is known (401, 413, a malformed URL) are not recorded: there
@@ -67,28 +68,22 @@ export interface AuditedOptions {
 
 const defaultStatus = (method: string): number => (method === 'POST' ? 201 : method === 'DELETE' ? 204 : 200);
 
-type Issue = { loc?: unknown; msg?: unknown };
-
-/** The reason of a refused request, from its answer: a detail string, or the 422's fields and messages. */
-export function refusalReason(body: unknown): string | null {
-  const detail = (body as { detail?: unknown } | null)?.detail;
-  if (typeof detail === 'string') return clip(detail, 1000);
-  if (!Array.isArray(detail)) return null;
-  const parts = (detail as Issue[]).slice(0, 5).map((issue) => {
-    const loc = Array.isArray(issue.loc) ? issue.loc.filter((part) => part !== 'body' && part !== 'query').join('.') : '';
-    const msg = typeof issue.msg === 'string' ? issue.msg : 'invalid';
-    return loc ? `${loc}: ${msg}` : msg;
-  });
-  if (detail.length > 5) parts.push(`and ${detail.length - 5} more`);
-  return clip(parts.join('; '), 1000);
-}
-
-async function readReason(res: Response): Promise<string | null> {
-  try {
-    return refusalReason(await res.clone().json());
-  } catch {
-    return null;
+/**
+ * The reason of a refused request, from the error that refused it (Hono keeps it as `c.error`):
+ * an HttpError's detail, or a 422's fields and messages, never the values sent.
+ */
+export function refusalReason(err: Error | undefined): string | null {
+  if (err instanceof HttpError) return clip(err.detail, 1000);
+  if (err instanceof RequestValidationError) {
+    const parts = err.issues.slice(0, 5).map((issue) => {
+      const loc = issue.loc.filter((part) => part !== 'body' && part !== 'query' && part !== 'path').join('.');
+      return loc ? `${loc}: ${issue.msg}` : issue.msg;
+    });
+    if (err.issues.length > 5) parts.push(`and ${err.issues.length - 5} more`);
+    return clip(parts.join('; '), 1000);
   }
+  // Anything else was answered as a plain 500 (handleError): say no more than the client was told.
+  return err ? 'Internal Server Error' : null;
 }
 
 /** Records the request as `action` on a `resourceType` (see the module comment). */
@@ -135,7 +130,7 @@ export function audited(
       if (target.name === null && target.id !== null && options.describe) {
         target = (await options.describe(ctx.db, target.id)) ?? target;
       }
-      await write(ctx.db, { action: trail.action, resourceType, target, statusCode: status }, 'failure', await readReason(c.res));
+      await write(ctx.db, { action: trail.action, resourceType, target, statusCode: status }, 'failure', refusalReason(c.error));
     } catch (err) {
       // The answer stands; a log line says the entry is missing.
       console.error(`[server] audit: could not record a refused ${trail.action}: ${err instanceof Error ? err.message : String(err)}`);

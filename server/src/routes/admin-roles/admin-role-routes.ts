@@ -1,5 +1,8 @@
 import { Hono } from 'hono';
 import { requireAuth, requireSuperAdmin, type AuthEnv } from '../../auth/middleware';
+import type { AuditAction } from '../../audit/audit-events';
+import { createdChanges, diffChanges } from '../../audit/changes';
+import { audited, type AuditTrail } from '../../audit/recorder';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/db';
 import { badRequest, conflict, notFound, RequestValidationError } from '../../http/errors';
@@ -10,8 +13,11 @@ import { newId } from '../../ids';
 import { collection, refuseOtherMethods } from '../shared/paths';
 import { isLive, missingReferences } from '../shared/lookups';
 import { ADMIN_ROLES, adminRoleCreate, adminRoleUpdate } from './admin-role-schemas';
+import { describeUser } from '../users/user-store';
 import {
   cleanupOrphanedUser,
+  describeAdminRole,
+  describeScope,
   describeDuplicate,
   findActiveDuplicate,
   getAdminRole,
@@ -66,7 +72,7 @@ type AdminRoleCreate = ReturnType<typeof adminRoleCreate> extends Validator<infe
  * A new assignment: its user, partner and tenant must be live (422 naming the field), and no
  * assignment in force may have the same user, role and scope (409), checked under the scope's lock.
  */
-async function createAssignment(db: Db, body: AdminRoleCreate, grantedBy: string, now: Date): Promise<AdminRoleAssignment> {
+async function createAssignment(db: Db, audit: AuditTrail, body: AdminRoleCreate, grantedBy: string, now: Date): Promise<AdminRoleAssignment> {
   const missing = await missingReferences(db, [
     { table: 'users', id: body.user_id, loc: ['body', 'user_id'] },
     { table: 'partners', id: body.partner_id, loc: ['body', 'partner_id'] },
@@ -77,7 +83,9 @@ async function createAssignment(db: Db, body: AdminRoleCreate, grantedBy: string
   return db.transaction(async (tx) => {
     await lockScope(tx, scope);
     if (await findActiveDuplicate(tx, scope, now)) throw conflict(describeDuplicate(scope));
-    return insertAdminRole(tx, { ...scope, id: newId('adr'), expires_at: body.expires_at ?? null, granted_by: grantedBy }, now);
+    const created = await insertAdminRole(tx, { ...scope, id: newId('adr'), expires_at: body.expires_at ?? null, granted_by: grantedBy }, now);
+    await audit.success(tx, { target: await describeScope(tx, created, created.id), changes: createdChanges(created) });
+    return created;
   });
 }
 
@@ -85,7 +93,7 @@ async function createAssignment(db: Db, body: AdminRoleCreate, grantedBy: string
  * A PATCH of is_active or expires_at: one that puts the assignment in force must not duplicate
  * another (409), and none may leave the platform without a Super Admin (guardLastSuperAdmin).
  */
-async function changeAssignment(db: Db, role: AdminRoleAssignment, changes: AdminRoleChanges, now: Date): Promise<AdminRoleAssignment> {
+async function changeAssignment(db: Db, audit: AuditTrail, role: AdminRoleAssignment, changes: AdminRoleChanges, now: Date): Promise<AdminRoleAssignment> {
   return db.transaction(async (tx) => {
     // The scope never changes (only is_active and expires_at can), so the row read before names
     // the right lock; its flags are read again under it, as a concurrent PATCH may have changed them.
@@ -98,16 +106,22 @@ async function changeAssignment(db: Db, role: AdminRoleAssignment, changes: Admi
     if (inForce && (await findActiveDuplicate(tx, current, now, current.id))) throw conflict(describeDuplicate(current));
     if (!inForce) await guardLastSuperAdmin(tx, current, changes.is_active === false ? 'deactivate' : 'expire', now);
     else if (expiresAt !== null) await guardLastSuperAdmin(tx, current, 'expire', now);
-    return updateAdminRole(tx, current.id, changes, now);
+    const updated = await updateAdminRole(tx, current.id, changes, now);
+    await audit.success(tx, { changes: diffChanges(current, updated) });
+    return updated;
   });
 }
 
 /** A DELETE: never the last Super Admin in force; the user goes too when left an orphan (and asked to). */
-async function revokeAssignment(db: Db, role: AdminRoleAssignment, cleanupOrphan: boolean, now: Date): Promise<void> {
+async function revokeAssignment(db: Db, audit: AuditTrail, role: AdminRoleAssignment, cleanupOrphan: boolean, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     await guardLastSuperAdmin(tx, role, 'revoke', now);
     await softDeleteAdminRole(tx, role.id, now);
-    if (cleanupOrphan) await cleanupOrphanedUser(tx, role.user_id, now);
+    await audit.success(tx);
+    if (cleanupOrphan && (await cleanupOrphanedUser(tx, role.user_id, now))) {
+      const user = (await describeUser(tx, role.user_id)) ?? { id: role.user_id, name: null };
+      await audit.also(tx, { action: 'user.removed_as_orphan', resourceType: 'user', target: user });
+    }
   });
 }
 
@@ -116,6 +130,7 @@ export function adminRoleRoutes(ctx: AppContext): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   const auth = requireAuth(ctx);
   const superOnly = requireSuperAdmin('Only Super Admins can manage admin roles');
+  const audit = (action: AuditAction) => audited(ctx, action, 'admin_role', { idParam: 'role_id', describe: describeAdminRole });
   const mustExist = async (id: string) => (await getAdminRole(ctx.db, id)) ?? Promise.reject(notFound('Admin role'));
 
   app.on('GET', collection('/admin-roles'), auth, superOnly, async (c) => {
@@ -128,10 +143,13 @@ export function adminRoleRoutes(ctx: AppContext): Hono<AuthEnv> {
     return c.json(await listAdminRoles(ctx.db, q, q.page, q.per_page));
   });
 
-  app.on('POST', collection('/admin-roles'), auth, superOnly, async (c) => {
+  app.on('POST', collection('/admin-roles'), auth, audit('admin_role.assigned'), superOnly, async (c) => {
     const now = ctx.now();
+    const trail = c.get('audit');
     const body = await parseBody(c, adminRoleCreate(now));
-    return c.json(await createAssignment(ctx.db, body, c.get('caller').id, now), 201);
+    const scope = { user_id: body.user_id, role: body.role, partner_id: body.partner_id ?? null, tenant_id: body.tenant_id ?? null };
+    trail.target = await describeScope(ctx.db, scope, null);
+    return c.json(await createAssignment(ctx.db, trail, body, c.get('caller').id, now), 201);
   });
 
   app.get('/admin-roles/user/:user_id', auth, superOnly, async (c) => {
@@ -142,26 +160,30 @@ export function adminRoleRoutes(ctx: AppContext): Hono<AuthEnv> {
 
   app.get('/admin-roles/:role_id', auth, superOnly, async (c) => c.json(await mustExist(c.req.param('role_id'))));
 
-  app.patch('/admin-roles/:role_id', auth, superOnly, async (c) => {
+  app.patch('/admin-roles/:role_id', auth, audit('admin_role.updated'), superOnly, async (c) => {
     const now = ctx.now();
+    const trail = c.get('audit');
     const changes = await parseBody(c, adminRoleUpdate(now));
     const role = await mustExist(c.req.param('role_id'));
+    trail.target = await describeScope(ctx.db, role, role.id);
     // Decided with the product owner: deactivating your own SUPER_ADMIN assignment, or putting an
     // expiry on it, is refused like revoking it, so nobody locks themselves out by accident.
     const own = role.role === 'SUPER_ADMIN' && role.user_id === c.get('caller').id;
     if (own && changes.is_active === false) throw badRequest('You cannot deactivate your own Super Admin role');
     if (own && changes.expires_at) throw badRequest('You cannot put an expiry on your own Super Admin role');
     if (changes.is_active === undefined && changes.expires_at === undefined) return c.json(role);
-    return c.json(await changeAssignment(ctx.db, role, changes, now));
+    return c.json(await changeAssignment(ctx.db, trail, role, changes, now));
   });
 
-  app.delete('/admin-roles/:role_id', auth, superOnly, async (c) => {
+  app.delete('/admin-roles/:role_id', auth, audit('admin_role.revoked'), superOnly, async (c) => {
+    const trail = c.get('audit');
     const q = parseQuery(c, { cleanup_orphaned_user: withDefault(bool(), () => true) });
     const role = await mustExist(c.req.param('role_id'));
+    trail.target = await describeScope(ctx.db, role, role.id);
     if (role.role === 'SUPER_ADMIN' && role.user_id === c.get('caller').id) {
       throw badRequest('You cannot revoke your own Super Admin role');
     }
-    await revokeAssignment(ctx.db, role, q.cleanup_orphaned_user, ctx.now());
+    await revokeAssignment(ctx.db, trail, role, q.cleanup_orphaned_user, ctx.now());
     return c.body(null, 204);
   });
 

@@ -1,4 +1,5 @@
 import type { components } from '../../../../src/lib/api/schema';
+import type { AuditTarget } from '../../audit/audit-events';
 import type { Db } from '../../db/db';
 import type { Page } from '../../http/pagination';
 import { fetchPage, Params } from '../shared/sql';
@@ -167,4 +168,32 @@ export async function cleanupOrphanedUser(db: Db, userId: string, now: Date): Pr
     [now.toISOString(), userId],
   );
   return rows.length > 0;
+}
+
+const ROLE_WORDS: Record<AdminRole, string> = { SUPER_ADMIN: 'Super Admin', PARTNER_ADMIN: 'Partner Admin', TENANT_ADMIN: 'Tenant Admin' };
+
+/**
+ * An assignment as an audit entry names it, with the names of that moment: "Tenant Admin of Acme
+ * Corporation for Ana Lima", "Super Admin for Root Admin". Soft-deleted users, tenants and
+ * partners still lend their names (a revoke may follow a delete); unknown ones their ids.
+ */
+export async function describeScope(db: Db, scope: Scope, id: string | null): Promise<AuditTarget> {
+  const [row] = await db.query<{ user_name: string | null; scope_name: string | null }>(
+    `SELECT (SELECT coalesce(nullif(display_name, ''), email) FROM users WHERE id = $1) AS user_name,
+            coalesce((SELECT name FROM tenants WHERE id = $2), (SELECT name FROM partners WHERE id = $3)) AS scope_name`,
+    [scope.user_id, scope.tenant_id ?? '', scope.partner_id ?? ''],
+  );
+  const where = scope.tenant_id || scope.partner_id ? ` of ${row?.scope_name ?? scope.tenant_id ?? scope.partner_id}` : '';
+  return {
+    id,
+    name: `${ROLE_WORDS[scope.role] ?? scope.role}${where} for ${row?.user_name ?? scope.user_id}`,
+    tenantId: scope.tenant_id,
+    partnerId: scope.partner_id,
+  };
+}
+
+/** describeScope of an assignment by id, deleted ones included (a refused PATCH or DELETE). */
+export async function describeAdminRole(db: Db, id: string): Promise<AuditTarget | undefined> {
+  const [row] = await db.query<AdminRoleAssignment>(`SELECT ${COLUMNS} FROM admin_roles WHERE id = $1`, [id]);
+  return row && describeScope(db, row, row.id);
 }

@@ -1,4 +1,5 @@
 import type { components } from '../../../../src/lib/api/schema';
+import type { AuditTarget } from '../../audit/audit-events';
 import type { Db } from '../../db/db';
 
 /**
@@ -110,4 +111,18 @@ export async function removeUser(tx: Db, userId: string, now: Date): Promise<voi
 /** Removes the account row for good (the Admins API's delete is permanent). */
 export async function deleteAdminAccountRow(tx: Db, id: string): Promise<void> {
   await tx.query('DELETE FROM admin_accounts WHERE id = $1::uuid', [id]);
+}
+
+/** An account as an audit entry names it, "Ana Lima (ana@example.test)"; its user's tenant as the entry's. */
+export function accountTarget(id: string, fullName: string, email: string, tenantId: string | null): AuditTarget {
+  return { id, name: `${fullName} (${email})`, tenantId, partnerId: null };
+}
+
+/** accountTarget of a stored account (`id` a GUID: see normalizeGuid), or undefined. */
+export async function describeAdminAccount(db: Db, id: string): Promise<AuditTarget | undefined> {
+  const [row] = await db.query<{ id: string; full_name: string; email: string; tenant_id: string | null }>(
+    `SELECT a.id, ${FULL_NAME} AS full_name, u.email, u.tenant_id FROM admin_accounts a JOIN users u ON u.id = a.user_id WHERE a.id = $1::uuid`,
+    [id],
+  );
+  return row && accountTarget(row.id, row.full_name, row.email, row.tenant_id);
 }

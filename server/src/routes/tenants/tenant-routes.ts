@@ -1,5 +1,8 @@
 import { Hono } from 'hono';
 import { requireAuth, requireSuperAdmin, type AuthEnv, type Caller } from '../../auth/middleware';
+import type { AuditAction } from '../../audit/audit-events';
+import { createdChanges, diffChanges } from '../../audit/changes';
+import { audited, type AuditTrail } from '../../audit/recorder';
 import type { AppContext } from '../../context';
 import type { Db } from '../../db/db';
 import { conflict, forbidden, HttpError, notFound, RequestValidationError } from '../../http/errors';
@@ -12,6 +15,7 @@ import { collection, refuseOtherMethods } from '../shared/paths';
 import { isUniqueViolation } from '../shared/sql';
 import { TENANT_STATUSES, tenantCreate, tenantUpdate } from './tenant-schemas';
 import {
+  describeTenant,
   getTenant,
   getTenantForUpdate,
   insertTenant,
@@ -19,6 +23,7 @@ import {
   slugTaken,
   softDeleteTenant,
   tenantEtag,
+  tenantTarget,
   updateTenant,
   type Tenant,
   type TenantFields,
@@ -81,16 +86,26 @@ async function partnerMustExist(db: Db, partnerId: string | null | undefined): P
   if (missing.length) throw new RequestValidationError(missing);
 }
 
-/** A PATCH's write: 409 on a taken slug, 412 when If-Match was sent and no longer matches. */
-function saveChanges(db: Db, id: string, changes: Partial<TenantFields>, ifMatch: string | undefined, now: Date): Promise<Tenant> {
+/** Settings only → tenant.settings_updated (the security settings screen); anything else → tenant.updated. */
+function updateAction(changes: Record<string, unknown> | null): AuditAction {
+  const paths = Object.keys(changes ?? {});
+  return paths.length > 0 && paths.every((path) => path.startsWith('settings.')) ? 'tenant.settings_updated' : 'tenant.updated';
+}
+
+/**
+ * A PATCH's write and its audit entry, in one transaction: 409 on a taken slug, 412 when If-Match
+ * was sent and no longer matches. The row is read locked first, so the entry's "before" is what
+ * this write replaced, not what some earlier read saw.
+ */
+function saveChanges(db: Db, audit: AuditTrail, id: string, changes: Partial<TenantFields>, ifMatch: string | undefined, now: Date): Promise<Tenant> {
   return guardSlug(db, changes.slug, id, async (tx) => {
-    // Checked on the locked row, in the write's transaction: no save can slip in between.
-    if (ifMatch !== undefined) {
-      const current = await getTenantForUpdate(tx, id);
-      if (!current) throw notFound('Tenant');
-      if (!ifMatchAllows(ifMatch, current)) throw stale();
-    }
-    return updateTenant(tx, id, changes, now);
+    const current = await getTenantForUpdate(tx, id);
+    if (!current) throw notFound('Tenant');
+    if (ifMatch !== undefined && !ifMatchAllows(ifMatch, current)) throw stale();
+    const updated = await updateTenant(tx, id, changes, now);
+    const diff = diffChanges(current, updated);
+    await audit.success(tx, { action: updateAction(diff), target: tenantTarget(updated), changes: diff });
+    return updated;
   });
 }
 
@@ -99,6 +114,7 @@ export function tenantRoutes(ctx: AppContext): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   const auth = requireAuth(ctx);
   const superOnly = requireSuperAdmin('Only Super Admins can manage tenants');
+  const audit = (action: AuditAction) => audited(ctx, action, 'tenant', { idParam: 'tenant_id', describe: describeTenant });
   const mustExist = async (id: string, scope: TenantScope) => (await getTenant(ctx.db, id, scope)) ?? Promise.reject(notFound('Tenant'));
 
   app.on('GET', collection('/tenants'), auth, async (c) => {
@@ -112,11 +128,17 @@ export function tenantRoutes(ctx: AppContext): Hono<AuthEnv> {
     return c.json(await listTenants(ctx.db, q, scope, q.page, q.per_page));
   });
 
-  app.on('POST', collection('/tenants'), auth, superOnly, async (c) => {
+  app.on('POST', collection('/tenants'), auth, audit('tenant.created'), superOnly, async (c) => {
+    const trail = c.get('audit');
     const body = await parseBody(c, tenantCreate);
+    trail.target = { id: null, name: body.name, partnerId: body.partner_id ?? null };
     await partnerMustExist(ctx.db, body.partner_id);
     const now = ctx.now();
-    const created = await guardSlug(ctx.db, body.slug, undefined, (tx) => insertTenant(tx, newId('tnt'), body, now));
+    const created = await guardSlug(ctx.db, body.slug, undefined, async (tx) => {
+      const tenant = await insertTenant(tx, newId('tnt'), body, now);
+      await trail.success(tx, { target: tenantTarget(tenant), changes: createdChanges(tenant) });
+      return tenant;
+    });
     return c.json(created, 201, { ETag: tenantEtag(created) });
   });
 
@@ -126,17 +148,26 @@ export function tenantRoutes(ctx: AppContext): Hono<AuthEnv> {
     return c.json(tenant, 200, { ETag: tenantEtag(tenant) });
   });
 
-  app.patch('/tenants/:tenant_id', auth, superOnly, async (c) => {
+  app.patch('/tenants/:tenant_id', auth, audit('tenant.updated'), superOnly, async (c) => {
+    const trail = c.get('audit');
     const changes = await parseBody(c, tenantUpdate);
+    // A refused settings-only save is recorded as what it tried to be.
+    if (Object.keys(changes).length === 1 && changes.settings !== undefined) trail.action = 'tenant.settings_updated';
     const tenant = await mustExist(c.req.param('tenant_id'), { kind: 'all' });
+    trail.target = tenantTarget(tenant);
     await partnerMustExist(ctx.db, changes.partner_id);
-    const updated = await saveChanges(ctx.db, tenant.id, changes, c.req.header('If-Match'), ctx.now());
+    const updated = await saveChanges(ctx.db, trail, tenant.id, changes, c.req.header('If-Match'), ctx.now());
     return c.json(updated, 200, { ETag: tenantEtag(updated) });
   });
 
-  app.delete('/tenants/:tenant_id', auth, superOnly, async (c) => {
+  app.delete('/tenants/:tenant_id', auth, audit('tenant.deleted'), superOnly, async (c) => {
+    const trail = c.get('audit');
     const tenant = await mustExist(c.req.param('tenant_id'), { kind: 'all' });
-    await softDeleteTenant(ctx.db, tenant.id, ctx.now());
+    trail.target = tenantTarget(tenant);
+    await ctx.db.transaction(async (tx) => {
+      await softDeleteTenant(tx, tenant.id, ctx.now());
+      await trail.success(tx);
+    });
     return c.body(null, 204);
   });
 

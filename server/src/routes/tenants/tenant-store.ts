@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { components } from '../../../../src/lib/api/schema';
+import type { AuditTarget } from '../../audit/audit-events';
 import type { Db } from '../../db/db';
 import type { Page } from '../../http/pagination';
 import { containsPattern, fetchPage, Params } from '../shared/sql';
@@ -130,4 +131,15 @@ export async function updateTenant(db: Db, id: string, changes: Partial<TenantFi
 
 export async function softDeleteTenant(db: Db, id: string, now: Date): Promise<void> {
   await db.query('UPDATE tenants SET deleted_at = $1, updated_at = $1 WHERE id = $2 AND deleted_at IS NULL', [now.toISOString(), id]);
+}
+
+/** A tenant as an audit entry names it (deleted ones included: a refused request may name one). */
+export async function describeTenant(db: Db, id: string): Promise<AuditTarget | undefined> {
+  const [row] = await db.query<{ id: string; name: string; partner_id: string | null }>('SELECT id, name, partner_id FROM tenants WHERE id = $1', [id]);
+  return row && tenantTarget(row);
+}
+
+/** What an audit entry about this tenant records: its id and name now, itself as tenant, its partner. */
+export function tenantTarget(t: Pick<Tenant, 'id' | 'name' | 'partner_id'>): AuditTarget {
+  return { id: t.id, name: t.name, tenantId: t.id, partnerId: t.partner_id };
 }

@@ -1,3 +1,4 @@
+import type { AuditTarget } from '../../audit/audit-events';
 import type { components } from '../../../../src/lib/api/schema';
 import type { Db } from '../../db/db';
 import type { Page } from '../../http/pagination';
@@ -41,4 +42,13 @@ export function listUsers(db: Db, filters: UserFilters, page: number, perPage: n
 export async function getUser(db: Db, id: string): Promise<User | undefined> {
   const [row] = await db.query<User>(`SELECT ${COLUMNS} FROM users WHERE id = $1 AND deleted_at IS NULL`, [id]);
   return row;
+}
+
+/** A user as an audit entry names it: display name, else email. */
+export async function describeUser(db: Db, id: string): Promise<AuditTarget | undefined> {
+  const [row] = await db.query<{ name: string; tenant_id: string | null }>(
+    `SELECT coalesce(nullif(display_name, ''), email) AS name, tenant_id FROM users WHERE id = $1`,
+    [id],
+  );
+  return row && { id, name: row.name, tenantId: row.tenant_id, partnerId: null };
 }
