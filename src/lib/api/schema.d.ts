@@ -531,7 +531,13 @@ export interface components {
             /** @description tenant, admin_role, user, admin_account or session */
             resource_type: string;
             resource_id: string | null;
-            /** @description The resource's name at that moment; kept once it is deleted or renamed */
+            /**
+             * @description The resource's name at that moment, kept once it is deleted or renamed: a tenant's
+             *     name; for an admin_role "<role> [of <tenant or partner>] for <person>" (e.g. "Tenant
+             *     Admin of Acme Corporation for Ana Lima"); for an admin_account "<full name> (<email>)";
+             *     for a user their display name or email; for a session the user's email. Null when a
+             *     refused request named nothing that exists.
+             */
             resource_name: string | null;
             tenant_id: string | null;
             partner_id: string | null;
@@ -540,7 +546,11 @@ export interface components {
             ip_address: string | null;
             user_agent: string | null;
             request_id: string | null;
-            /** @description Field path (e.g. settings.password_policy.min_length) → before and after; null when nothing changed */
+            /**
+             * @description Field path → before and after. Nested objects are walked (settings.password_policy.min_length),
+             *     lists and scalars compared whole; a creation lists every field as null → value. Null for
+             *     deletes, sign-ins and refusals. A password is recorded as "set", never as itself.
+             */
             changes: {
                 [key: string]: components["schemas"]["AuditChange"];
             } | null;
