@@ -170,3 +170,63 @@ describe('GET /users/{user_id}', () => {
     }
   });
 });
+
+describe('?ids= on /partners/ and /users/ (the look-up by several ids)', () => {
+  const ids = (page: { items: { id: string }[] }) => page.items.map((r) => r.id).sort();
+
+  it('answers just the records asked for, in the list envelope; unknown, deleted and empty items are absent', async () => {
+    await h.ctx.db.query(
+      `INSERT INTO partners (id, name, slug, deleted_at) VALUES ('prt_gone_ids', 'Gone', 'gone-ids', $1)`,
+      [TEST_NOW.toISOString()],
+    );
+    const [second] = await h.ctx.db.query<{ id: string }>('SELECT id FROM partners WHERE deleted_at IS NULL AND id <> $1 LIMIT 1', [FIRST_PARTNER_ID]);
+    const query = `ids=${FIRST_PARTNER_ID},,${second!.id},prt_nothing,prt_gone_ids,${FIRST_PARTNER_ID}`;
+    const partners = await expectContract<PartnerList>(await h.call('GET', `${PARTNERS}?${query}`), 'get', PARTNERS);
+    expect(ids(partners)).toEqual([FIRST_PARTNER_ID, second!.id].sort());
+    expect(partners).toMatchObject({ total: 2, page: 1, per_page: 20, pages: 1 });
+
+    await h.ctx.db.query(`INSERT INTO users (id, email, deleted_at) VALUES ('usr_gone_ids', 'gone-ids@x.example', $1)`, [
+      TEST_NOW.toISOString(),
+    ]);
+    const users = await expectContract<UserList>(
+      await h.call('GET', `${USERS}?ids=${encodeURIComponent(` ${ANA_LIMA.id} ,${SEED_ACCOUNTS.root.id},usr_gone_ids,usr_nothing`)}`),
+      'get',
+      USERS,
+    );
+    expect(ids(users)).toEqual([ANA_LIMA.id, SEED_ACCOUNTS.root.id].sort());
+    expect(users.total).toBe(2);
+  });
+
+  it('combines with the other filters; ids= with no id matches nothing', async () => {
+    const both = `ids=${ANA_LIMA.id},${SEED_ACCOUNTS.root.id}`;
+    const inAcme = await expectContract<UserList>(await h.call('GET', `${USERS}?${both}&tenant_id=${ACME_TENANT.id}`), 'get', USERS);
+    expect(ids(inAcme)).toEqual([ANA_LIMA.id]);
+    const searched = await expectContract<UserList>(await h.call('GET', `${USERS}?${both}&search=root@`), 'get', USERS);
+    expect(ids(searched)).toEqual([SEED_ACCOUNTS.root.id]);
+    const suspended = await expectContract<PartnerList>(await h.call('GET', `${PARTNERS}?ids=${FIRST_PARTNER_ID}&status=SUSPENDED`), 'get', PARTNERS);
+    expect(suspended.total).toBe(0);
+    const none = await expectContract<UserList>(await h.call('GET', `${USERS}?ids=,`), 'get', USERS);
+    expect(none).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('takes at most 100 ids (duplicates count): 101 → 422 at ["query","ids"]', async () => {
+    const hundred = Array.from({ length: 100 }, (_, i) => `usr_${i}`);
+    const ok = await expectContract<UserList>(await h.call('GET', `${USERS}?per_page=100&ids=${hundred.join(',')}`), 'get', USERS);
+    expect(ok.items).toEqual([]);
+    for (const path of [USERS, PARTNERS]) {
+      const res = await h.call('GET', `${path}?ids=${[...hundred, 'usr_0'].join(',')}`);
+      expect(res.status).toBe(422);
+      const { detail } = await expectContract<HTTPValidationError>(res, 'get', path);
+      expect(detail).toEqual([
+        expect.objectContaining({ loc: ['query', 'ids'], type: 'too_long', msg: 'List should have at most 100 items after validation, not 101' }),
+      ]);
+    }
+  });
+
+  it('stays Super Admins only', async () => {
+    for (const path of [`${USERS}?ids=${ANA_LIMA.id}`, `${PARTNERS}?ids=${FIRST_PARTNER_ID}`]) {
+      const res = await h.call('GET', path, { as: 'partnerAdmin' });
+      expect(res.status).toBe(403);
+    }
+  });
+});

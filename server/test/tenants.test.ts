@@ -219,6 +219,44 @@ describe('GET /tenants/', () => {
   });
 });
 
+describe('GET /tenants/?ids= (the look-up by several ids)', () => {
+  const ids = (page: TenantList) => page.items.map((t) => t.id).sort();
+
+  it('answers just the tenants asked for; unknown, deleted and empty items are absent, duplicates fine', async () => {
+    const gone = await createTenant();
+    expect((await h.call('DELETE', one(gone.id))).status).toBe(204);
+    const page = await list(`?ids=${ACME_TENANT.id},,${PLATFORM_TENANT.id},tnt_nothing,${gone.id},${ACME_TENANT.id}`);
+    expect(ids(page)).toEqual([ACME_TENANT.id, PLATFORM_TENANT.id].sort());
+    expect(page).toMatchObject({ total: 2, page: 1, per_page: 20, pages: 1 });
+  });
+
+  it('combines with the other filters and keeps the scope: other admins never see tenants outside it', async () => {
+    const outside = await otherPartnersTenant();
+    const asked = `?ids=${ACME_TENANT.id},${PLATFORM_TENANT.id},${outside}`;
+    expect(ids(await list(`${asked}&partner_id=${FIRST_PARTNER_ID}`))).toEqual([ACME_TENANT.id]);
+    expect(ids(await list(`${asked}&search=acme`))).toEqual([ACME_TENANT.id]);
+    expect(ids(await list(asked, 'partnerAdmin'))).toEqual([ACME_TENANT.id]);
+    expect(ids(await list(asked, 'tenantAdmin'))).toEqual([ACME_TENANT.id]);
+    expect(ids(await list(`?ids=${outside}`, 'tenantAdmin'))).toEqual([]);
+  });
+
+  it('422 at ["query","ids"] for more than 100 ids', async () => {
+    const many = Array.from({ length: 101 }, (_, i) => `tnt_${i}`).join(',');
+    const detail = await expect422(await h.call('GET', `${LIST}?ids=${many}`), 'get', LIST);
+    expect(detail.map((d) => [d.loc, d.type])).toEqual([[['query', 'ids'], 'too_long']]);
+  });
+
+  it('finds the ids through the primary key', async () => {
+    const params = new Params();
+    const where = tenantListConditions({ ids: [ACME_TENANT.id, PLATFORM_TENANT.id] }, { kind: 'all' }, params);
+    const plan = await h.ctx.db.query<{ 'QUERY PLAN': string }>(
+      `EXPLAIN SELECT id FROM tenants WHERE ${where.join(' AND ')} ORDER BY lower(name), id LIMIT 100`,
+      params.values,
+    );
+    expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toMatch(/tenants_pkey/);
+  });
+});
+
 describe('POST /tenants/', () => {
   it('creates a tenant with defaults filled in', async () => {
     const slug = uniqueSlug('minimal');

@@ -262,6 +262,31 @@ export function list<T>(item: Validator<T>, rules: { unique?: boolean } = {}): V
 }
 
 /** Any JSON object, kept as it is (branding, free-form settings). */
+/**
+ * A comma-separated query value as a list of strings (`?ids=a,b,c`): items trimmed, empty items
+ * dropped, duplicates kept (the caller may dedupe). More than `max` items is pydantic's
+ * `too_long` for a list.
+ */
+export function commaList(rules: { max: number }): Validator<string[]> {
+  const base = str();
+  return (input, loc, issues) => {
+    const text = base(input, loc, issues);
+    if (text === INVALID) return INVALID;
+    const items = text.split(',').map((item) => item.trim()).filter((item) => item !== '');
+    if (items.length > rules.max) {
+      issues.push({
+        loc,
+        msg: `List should have at most ${plural(rules.max, 'item')} after validation, not ${items.length}`,
+        type: 'too_long',
+        input,
+        ctx: { field_type: 'List', max_length: rules.max, actual_length: items.length },
+      });
+      return INVALID;
+    }
+    return items;
+  };
+}
+
 export function dict(): Validator<Record<string, unknown>> {
   return (input, loc, issues) => {
     if (isPlainObject(input)) return input;

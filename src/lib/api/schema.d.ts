@@ -667,6 +667,15 @@ export interface components {
     parameters: {
         Page: number;
         PerPage: number;
+        /**
+         * @description [extension, decided] Only the records with these ids, comma-separated (`ids=a,b,c`): at
+         *     most 100 (more → 422 at ["query","ids"]); empty items are ignored and duplicates are fine;
+         *     an id that is unknown, soft-deleted or outside the caller's scope is simply absent from
+         *     the page. `ids=` with no id matches nothing. Combines with the other filters. ScaiKey does
+         *     not document it: a server that ignores it answers an unfiltered page, so a client checks
+         *     that every item returned was asked for.
+         */
+        Ids: string;
     };
     requestBodies: never;
     headers: {
@@ -876,6 +885,15 @@ export interface operations {
             query?: {
                 page?: components["parameters"]["Page"];
                 per_page?: components["parameters"]["PerPage"];
+                /**
+                 * @description [extension, decided] Only the records with these ids, comma-separated (`ids=a,b,c`): at
+                 *     most 100 (more → 422 at ["query","ids"]); empty items are ignored and duplicates are fine;
+                 *     an id that is unknown, soft-deleted or outside the caller's scope is simply absent from
+                 *     the page. `ids=` with no id matches nothing. Combines with the other filters. ScaiKey does
+                 *     not document it: a server that ignores it answers an unfiltered page, so a client checks
+                 *     that every item returned was asked for.
+                 */
+                ids?: components["parameters"]["Ids"];
                 /** @description Matches name, slug or contact email (case-insensitive, substring) */
                 search?: string;
                 status?: components["schemas"]["TenantStatus"];
@@ -1022,6 +1040,15 @@ export interface operations {
             query?: {
                 page?: components["parameters"]["Page"];
                 per_page?: components["parameters"]["PerPage"];
+                /**
+                 * @description [extension, decided] Only the records with these ids, comma-separated (`ids=a,b,c`): at
+                 *     most 100 (more → 422 at ["query","ids"]); empty items are ignored and duplicates are fine;
+                 *     an id that is unknown, soft-deleted or outside the caller's scope is simply absent from
+                 *     the page. `ids=` with no id matches nothing. Combines with the other filters. ScaiKey does
+                 *     not document it: a server that ignores it answers an unfiltered page, so a client checks
+                 *     that every item returned was asked for.
+                 */
+                ids?: components["parameters"]["Ids"];
                 /** @description Matches name, slug or contact email */
                 search?: string;
                 status?: components["schemas"]["PartnerStatus"];
@@ -1076,6 +1103,15 @@ export interface operations {
             query?: {
                 page?: components["parameters"]["Page"];
                 per_page?: components["parameters"]["PerPage"];
+                /**
+                 * @description [extension, decided] Only the records with these ids, comma-separated (`ids=a,b,c`): at
+                 *     most 100 (more → 422 at ["query","ids"]); empty items are ignored and duplicates are fine;
+                 *     an id that is unknown, soft-deleted or outside the caller's scope is simply absent from
+                 *     the page. `ids=` with no id matches nothing. Combines with the other filters. ScaiKey does
+                 *     not document it: a server that ignores it answers an unfiltered page, so a client checks
+                 *     that every item returned was asked for.
+                 */
+                ids?: components["parameters"]["Ids"];
                 /** @description Matches email, first, last or display name */
                 search?: string;
                 status?: components["schemas"]["UserStatus"];

@@ -5,6 +5,7 @@ import { notFound } from '../../http/errors';
 import { pageParams } from '../../http/pagination';
 import { parseQuery } from '../../http/request';
 import { oneOf, optional, str } from '../../http/validate';
+import { idsParam } from '../shared/by-ids';
 import { collection, refuseOtherMethods } from '../shared/paths';
 import { PARTNER_STATUSES } from './partner-schemas';
 import { getPartner, listPartners } from './partner-store';
@@ -16,7 +17,7 @@ export function partnerRoutes(ctx: AppContext): Hono<AuthEnv> {
   const superOnly = requireSuperAdmin('Only Super Admins can view partners');
 
   app.on('GET', collection('/partners'), auth, superOnly, async (c) => {
-    const q = parseQuery(c, { ...pageParams, search: optional(str()), status: optional(oneOf(PARTNER_STATUSES)) });
+    const q = parseQuery(c, { ...pageParams, search: optional(str()), status: optional(oneOf(PARTNER_STATUSES)), ...idsParam });
     return c.json(await listPartners(ctx.db, q, q.page, q.per_page));
   });
 

@@ -1,6 +1,7 @@
 import type { components } from '../../../../src/lib/api/schema';
 import type { Db } from '../../db/db';
 import type { Page } from '../../http/pagination';
+import { idsCondition } from '../shared/by-ids';
 import { containsPattern, fetchPage, Params } from '../shared/sql';
 
 /** The SQL of /partners: live partners only, never deleted_at or the timestamps. */
@@ -13,11 +14,14 @@ const SEARCH_EXPRESSION = "(lower(name) || ' ' || slug || ' ' || coalesce(lower(
 export interface PartnerFilters {
   search?: string;
   status?: string;
+  /** Only these partners (`?ids=`). */
+  ids?: string[];
 }
 
 export function listPartners(db: Db, filters: PartnerFilters, page: number, perPage: number): Promise<Page<Partner>> {
   const params = new Params();
   const where = ['deleted_at IS NULL'];
+  if (filters.ids !== undefined) where.push(idsCondition(filters.ids, params));
   if (filters.search) where.push(`${SEARCH_EXPRESSION} LIKE lower(${params.add(containsPattern(filters.search))})`);
   if (filters.status !== undefined) where.push(`status = ${params.add(filters.status)}`);
   return fetchPage<Partner>(db, { select: COLUMNS, from: 'partners', where, params, orderBy: 'lower(name), id', page, perPage });

@@ -11,6 +11,7 @@ import { parseBody, parseQuery } from '../../http/request';
 import { oneOf, optional, str } from '../../http/validate';
 import { newId } from '../../ids';
 import { missingReferences } from '../shared/lookups';
+import { idsParam } from '../shared/by-ids';
 import { collection, refuseOtherMethods } from '../shared/paths';
 import { isUniqueViolation } from '../shared/sql';
 import { TENANT_STATUSES, tenantCreate, tenantUpdate } from './tenant-schemas';
@@ -124,6 +125,7 @@ export function tenantRoutes(ctx: AppContext): Hono<AuthEnv> {
       search: optional(str()),
       status: optional(oneOf(TENANT_STATUSES)),
       partner_id: optional(str()),
+      ...idsParam,
     });
     return c.json(await listTenants(ctx.db, q, scope, q.page, q.per_page));
   });

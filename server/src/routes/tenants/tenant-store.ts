@@ -3,6 +3,7 @@ import type { components } from '../../../../src/lib/api/schema';
 import type { AuditTarget } from '../../audit/audit-events';
 import type { Db } from '../../db/db';
 import type { Page } from '../../http/pagination';
+import { idsCondition } from '../shared/by-ids';
 import { containsPattern, fetchPage, Params } from '../shared/sql';
 
 /** A tenant as the API returns it: the row less deleted_at. */
@@ -40,6 +41,8 @@ export interface TenantFilters {
   search?: string;
   status?: string;
   partner_id?: string;
+  /** Only these tenants (`?ids=`). */
+  ids?: string[];
 }
 
 /** The WHERE conditions of a tenant list (exported so a test can EXPLAIN them). */
@@ -47,6 +50,7 @@ export function tenantListConditions(filters: TenantFilters, scope: TenantScope,
   const where = ['deleted_at IS NULL'];
   const inScope = scopeCondition(scope, params);
   if (inScope) where.push(inScope);
+  if (filters.ids !== undefined) where.push(idsCondition(filters.ids, params));
   if (filters.search) where.push(`${TENANT_SEARCH_EXPRESSION} LIKE lower(${params.add(containsPattern(filters.search))})`);
   if (filters.status !== undefined) where.push(`status = ${params.add(filters.status)}`);
   if (filters.partner_id !== undefined) where.push(`partner_id = ${params.add(filters.partner_id)}`);

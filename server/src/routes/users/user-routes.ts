@@ -5,6 +5,7 @@ import { notFound } from '../../http/errors';
 import { pageParams } from '../../http/pagination';
 import { parseQuery } from '../../http/request';
 import { oneOf, optional, str } from '../../http/validate';
+import { idsParam } from '../shared/by-ids';
 import { collection, refuseOtherMethods } from '../shared/paths';
 import { USER_STATUSES } from './user-schemas';
 import { getUser, listUsers } from './user-store';
@@ -22,6 +23,7 @@ export function userRoutes(ctx: AppContext): Hono<AuthEnv> {
       status: optional(oneOf(USER_STATUSES)),
       tenant_id: optional(str()),
       partner_id: optional(str()),
+      ...idsParam,
     });
     return c.json(await listUsers(ctx.db, q, q.page, q.per_page));
   });

@@ -2,6 +2,7 @@ import type { AuditTarget } from '../../audit/audit-events';
 import type { components } from '../../../../src/lib/api/schema';
 import type { Db } from '../../db/db';
 import type { Page } from '../../http/pagination';
+import { idsCondition } from '../shared/by-ids';
 import { containsPattern, fetchPage, Params } from '../shared/sql';
 
 /** The SQL of /users (getUser also reads /auth/me's profile): live users only. */
@@ -24,11 +25,14 @@ export interface UserFilters {
   tenant_id?: string;
   /** Users of any of this partner's tenants. */
   partner_id?: string;
+  /** Only these users (`?ids=`). */
+  ids?: string[];
 }
 
 export function listUsers(db: Db, filters: UserFilters, page: number, perPage: number): Promise<Page<User>> {
   const params = new Params();
   const where = ['deleted_at IS NULL'];
+  if (filters.ids !== undefined) where.push(idsCondition(filters.ids, params));
   if (filters.search) where.push(`${USER_SEARCH_EXPRESSION} LIKE lower(${params.add(containsPattern(filters.search))})`);
   if (filters.status !== undefined) where.push(`status = ${params.add(filters.status)}`);
   if (filters.tenant_id !== undefined) where.push(`tenant_id = ${params.add(filters.tenant_id)}`);
