@@ -1,7 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { within } from '@testing-library/dom';
 import { axeViolations, parsePage } from './support/oidc-dom';
-import { EMAIL, PASSWORD, createHarness, readSignInForm, type Browser, type Harness } from './support/oidc-harness';
+import { EMAIL, createHarness, endSessionUrl, isSignedIn, signInForTokens, type Harness, type SignedIn } from './support/oidc-harness';
 
 /**
  * Sign-out (RP-Initiated Logout) cannot be triggered by another site (issue 11, item 11): the
@@ -19,55 +18,8 @@ afterAll(async () => {
 });
 afterEach(() => h.clock.reset());
 
-interface SignedIn {
-  browser: Browser;
-  idToken: string;
-  refreshToken: string;
-}
-
-async function signIn(email: string = EMAIL.superAdmin): Promise<SignedIn> {
-  const browser = h.browser();
-  const verifier = randomBytes(32).toString('base64url');
-  const url = new URL(h.urls.authorization);
-  const params = {
-    client_id: h.clientId,
-    redirect_uri: h.redirectUri,
-    response_type: 'code',
-    scope: 'openid profile email',
-    state: 'st',
-    code_challenge: createHash('sha256').update(verifier).digest('base64url'),
-    code_challenge_method: 'S256',
-  };
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-  const { loginId, action } = readSignInForm(await (await browser.get(url.toString())).text(), url.toString());
-  const res = await browser.postForm(action, { login_id: loginId, email, password: PASSWORD });
-  const code = new URL(res.headers.get('location')!).searchParams.get('code')!;
-  const tokens = await (
-    await h.app.request(h.urls.token, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: h.redirectUri, code_verifier: verifier, client_id: h.clientId }).toString(),
-    })
-  ).json();
-  return { browser, idToken: tokens.id_token, refreshToken: tokens.refresh_token };
-}
-
-/** Whether the browser's session still stands: a silent authorize answers with a code. */
-async function stillSignedIn({ browser }: SignedIn): Promise<boolean> {
-  const url = new URL(h.urls.authorization);
-  const params = {
-    client_id: h.clientId,
-    redirect_uri: h.redirectUri,
-    response_type: 'code',
-    scope: 'openid',
-    prompt: 'none',
-    code_challenge: createHash('sha256').update('v').digest('base64url'),
-    code_challenge_method: 'S256',
-  };
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-  const res = await browser.get(url.toString());
-  return new URL(res.headers.get('location')!).searchParams.has('code');
-}
+const signIn = (email?: string) => signInForTokens(h, email);
+const stillSignedIn = ({ browser }: SignedIn) => isSignedIn(h, browser);
 
 async function refreshWorks(s: SignedIn): Promise<boolean> {
   const res = await h.app.request(h.urls.token, {
@@ -80,11 +32,7 @@ async function refreshWorks(s: SignedIn): Promise<boolean> {
   return true;
 }
 
-function logoutUrl(params: Record<string, string>): string {
-  const url = new URL(h.urls.endSession);
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-  return url.toString();
-}
+const logoutUrl = (params: Record<string, string>) => endSessionUrl(h, params);
 
 async function confirmationPage(res: Response, url: string) {
   expect(res.status).toBe(200);

@@ -1,6 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { HASH_CONCURRENCY, hashPassword, MAX_WAITING, PasswordBusyError, verifyPassword } from '../src/auth/password';
-import { PASSWORD, createHarness, readSignInForm, type Harness } from './support/oidc-harness';
+import { PASSWORD, createHarness, openSignIn, type Harness } from './support/oidc-harness';
 
 /**
  * Password hashing never blocks the server (issue 11, item 3): scrypt runs on the thread pool, and
@@ -16,22 +15,7 @@ afterAll(async () => {
   await h.close();
 });
 
-async function signInPage() {
-  const browser = h.browser();
-  const url = new URL(h.urls.authorization);
-  const params = {
-    client_id: h.clientId,
-    redirect_uri: h.redirectUri,
-    response_type: 'code',
-    scope: 'openid',
-    code_challenge: createHash('sha256').update(randomBytes(32)).digest('base64url'),
-    code_challenge_method: 'S256',
-  };
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-  const { loginId, action } = readSignInForm(await (await browser.get(url.toString())).text(), url.toString());
-  const attempt = (email: string, password: string) => browser.postForm(action, { login_id: loginId, email, password });
-  return { attempt };
-}
+const signInPage = () => openSignIn(h, h.browser(), { scope: 'openid' });
 
 describe('password hashing', () => {
   it('runs off the event loop: timers fire while a hash is computed', async () => {

@@ -1,10 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { within } from '@testing-library/dom';
 import { Hono } from 'hono';
 import { createOidcRoutes } from '../src/oidc/routes';
 import { addressKey, FailureCounter, SignInThrottle } from '../src/oidc/throttle';
 import { axeViolations, parsePage } from './support/oidc-dom';
-import { Browser, EMAIL, PASSWORD, createHarness, readSignInForm, type Harness } from './support/oidc-harness';
+import { Browser, EMAIL, PASSWORD, createHarness, openSignIn, submitSignIn, type Harness } from './support/oidc-harness';
 
 /**
  * Sign-in cannot be used to guess passwords or to stall the server (issue 11, item 3): password
@@ -42,30 +41,10 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function authorizeUrl(): string {
-  const url = new URL(h.urls.authorization);
-  const challenge = createHash('sha256').update(randomBytes(32).toString('base64url')).digest('base64url');
-  const params = {
-    client_id: h.clientId,
-    redirect_uri: h.redirectUri,
-    response_type: 'code',
-    scope: 'openid',
-    state: 'st',
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-  };
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-  return url.toString();
-}
-
 /** A browser at `address` with a sign-in page open; `attempt` posts its form. */
 async function signInPage(address: string) {
   const browser = h.browser({ 'x-test-client': address });
-  const url = authorizeUrl();
-  const { loginId, action } = readSignInForm(await (await browser.get(url)).text(), url);
-  const attempt = (email: string, password: string) =>
-    browser.postForm(action, { login_id: loginId, email, password });
-  return { browser, attempt, action };
+  return { browser, ...(await openSignIn(h, browser, { scope: 'openid' })) };
 }
 
 async function alertOf(res: Response, url: string): Promise<string | null> {
@@ -212,9 +191,8 @@ describe('refusals', () => {
     const app = new Hono();
     app.route('/api/v1/platform', createOidcRoutes(h.ctx, { throttle: new SignInThrottle() }));
     const browser = new Browser(app);
-    const url = authorizeUrl();
-    const { loginId, action } = readSignInForm(await (await browser.get(url)).text(), url);
-    const attempt = () => browser.postForm(action, { login_id: loginId, email: 'paced@scaikey.test', password: 'wrong' });
+    const page = await openSignIn(h, browser, { scope: 'openid' });
+    const attempt = () => page.attempt('paced@scaikey.test', 'wrong');
     for (let i = 0; i < 4; i++) await attempt();
     const started = performance.now();
     expect((await attempt()).status).toBe(429); // the fifth failure
@@ -258,9 +236,7 @@ describe('per client address', () => {
     };
     const tryFrom = async (app: Hono, forwardedFor: string) => {
       const browser = new Browser(app, { 'x-forwarded-for': forwardedFor });
-      const url = authorizeUrl();
-      const { loginId, action } = readSignInForm(await (await browser.get(url)).text(), url);
-      return (await browser.postForm(action, { login_id: loginId, email: EMAIL.superAdmin, password: 'wrong' })).status;
+      return (await submitSignIn(h, browser, EMAIL.superAdmin, 'wrong', { scope: 'openid' })).status;
     };
     const untrusting = build(false);
     const statuses = [];

@@ -10,6 +10,7 @@ import { openLoginRequest, sealLoginRequest, type PendingSignIn } from './login-
 import { errorPage, signInPage, TEXT, tooManyAttempts } from './pages';
 import { LOGIN_COOKIE, redirect, REFUSAL_DELAY_MS, SESSION_COOKIE, type Provider } from './provider';
 import { looksLikeToken, randomToken } from './secrets';
+import { recordSession, recordSignInFailed, recordThrottled } from './sign-in-audit';
 import {
   authenticate,
   createCode,
@@ -17,8 +18,10 @@ import {
   markLoginRequestUsed,
   recordLogin,
   startSession,
+  type Authentication,
   type OidcUser,
   type Session,
+  type SignInAccount,
 } from './store';
 
 /**
@@ -151,7 +154,8 @@ async function signIn(p: Provider, c: Context): Promise<Response> {
 
   const checked = await checkCredentials(p, c, { email, password, now }, again);
   if (!checked.ok) return checked.response;
-  const done = await completeSignIn(p, c, { pending, browser, user: checked.user, now });
+  const { user, account } = checked;
+  const done = await completeSignIn(p, c, { pending, browser, user, account, now });
   if (!done) return p.page(c, errorPage(LOGIN_EXPIRED), 400);
   setCookie(c, SESSION_COOKIE, done.cookie, p.cookieOptions(SESSION_TTL_SECONDS));
   // 303, not 302: the browser must not replay the credentials POST (RFC 9700 §4.12).
@@ -160,14 +164,16 @@ async function signIn(p: Provider, c: Context): Promise<Response> {
 
 /**
  * The user whose email and password these are, or the page that says why not. Throttled before
- * anything costly: a refused attempt reads nothing and hashes nothing.
+ * anything costly: a refused attempt reads nothing and hashes nothing. A checked attempt that
+ * fails is audited, and so is a throttled one, sampled (sign-in-audit.ts); an empty or overlong
+ * field, no attempt at anyone's account, is not.
  */
 async function checkCredentials(
   p: Provider,
   c: Context,
   { email, password, now }: { email: string; password: string; now: Date },
   again: SignInAgain,
-): Promise<{ ok: true; user: OidcUser } | { ok: false; response: Response }> {
+): Promise<{ ok: true; user: OidcUser; account: SignInAccount } | { ok: false; response: Response }> {
   const refuse = (response: Response) => ({ ok: false as const, response });
   if (!email || !password) return refuse(again(TEXT.missingCredentials));
   // Longer than any address: no account has it, and it need not cost a hash or a query.
@@ -175,23 +181,29 @@ async function checkCredentials(
 
   const address = p.clientAddress(c);
   const wait = p.throttle.wait(email, address, now);
-  if (wait > 0) return refuse(await throttled(p, c, wait, again));
+  if (wait > 0) {
+    await recordThrottled(p, c, email);
+    return refuse(await throttled(p, c, wait, again));
+  }
   const attempt = p.throttle.begin(email, address, now);
-  let user: OidcUser | null;
+  let found: Authentication;
   try {
-    user = await authenticate(p.ctx.db, email, password);
+    found = await authenticate(p.ctx.db, email, password);
   } catch (err) {
     attempt.abandoned(p.ctx.now());
     if (!(err instanceof PasswordBusyError)) throw err;
     c.header('Retry-After', '5');
     return refuse(again(TEXT.busy, 503));
   }
+  const { user, account } = found;
   if (!user) {
     const lockedFor = attempt.failed(p.ctx.now());
-    return refuse(lockedFor > 0 ? await throttled(p, c, lockedFor, again) : again(TEXT.invalidCredentials));
+    const nowThrottled = lockedFor > 0;
+    await recordSignInFailed(p, c, { email, account, statusCode: nowThrottled ? 429 : 200, nowThrottled });
+    return refuse(nowThrottled ? await throttled(p, c, lockedFor, again) : again(TEXT.invalidCredentials));
   }
   attempt.succeeded(p.ctx.now());
-  return { ok: true, user };
+  return { ok: true, user, account };
 }
 
 /** A throttled sign-in: a 429 after a pause, saying (Retry-After, and on the page) when to try again. */
@@ -204,12 +216,12 @@ async function throttled(p: Provider, c: Context, waitMs: number, again: SignInA
 
 /**
  * In one transaction: records the page as used (a second submit of it gets null), starts or
- * renews the browser's session, and makes the code.
+ * renews the browser's session, audits it (the 303 signIn answers with), and makes the code.
  */
 async function completeSignIn(
   p: Provider,
   c: Context,
-  { pending, browser, user, now }: { pending: PendingSignIn; browser: string; user: OidcUser; now: Date },
+  { pending, browser, user, account, now }: { pending: PendingSignIn; browser: string; user: OidcUser; account: SignInAccount; now: Date },
 ): Promise<{ cookie: string; code: string } | null> {
   const sessionCookie = getCookie(c, SESSION_COOKIE);
   return p.ctx.db.transaction(async (tx) => {
@@ -227,6 +239,7 @@ async function completeSignIn(
     const previous = looksLikeToken(sessionCookie) ? await findSessionByCookie(tx, sessionCookie, now) : null;
     await recordLogin(tx, user.id, now);
     const { session, cookie } = await startSession(tx, { userId: user.id, previous, now, ttl: SESSION_TTL_SECONDS });
+    await recordSession(tx, p, c, 'auth.sign_in_succeeded', { session, account, statusCode: 303 });
     return { cookie, code: await createCodeFor(tx, pending, session, now) };
   });
 }

@@ -6,7 +6,8 @@ import { readForm, readQuery, type ParamsResult } from './input';
 import { signedOutPage, signOutConfirmPage } from './pages';
 import { redirect, SESSION_COOKIE, type Provider } from './provider';
 import { hmac, looksLikeToken, sameSecret } from './secrets';
-import { endSession, findSessionById, findSessionRowByCookie } from './store';
+import { recordSession } from './sign-in-audit';
+import { endSession, findSessionById, findSessionRowByCookie, findSignInAccountById, type Session } from './store';
 
 /** Relative to /oauth/logout: the confirmation posts back to where it was shown. */
 const LOGOUT_ACTION = 'logout';
@@ -49,15 +50,40 @@ interface AfterLogout {
   clientId: string | null;
 }
 
-/** The cookie goes; then back to the client's registered post-logout URI, or a signed-out page. */
-function signedOut(p: Provider, c: Context, { postLogout, state, clientId }: AfterLogout): Response {
-  deleteCookie(c, SESSION_COOKIE, p.cookieOptions(0));
+/** Where a sign-out goes: the client's registered post-logout URI (with its status), or the signed-out page. */
+type LogoutAnswer = { status: 302 | 303; url: string } | { status: 200; url: null };
+
+function logoutAnswer(p: Provider, c: Context, { postLogout, state, clientId }: AfterLogout): LogoutAnswer {
   const { client } = p.ctx.config;
   const clientOk = clientId === null || clientId === client.clientId;
   if (postLogout && clientOk && client.postLogoutRedirectUris.includes(postLogout)) {
-    return redirect(c, responseUrl(postLogout, { state }), c.req.method === 'POST' ? 303 : 302);
+    return { status: c.req.method === 'POST' ? 303 : 302, url: responseUrl(postLogout, { state }) };
   }
-  return p.page(c, signedOutPage());
+  return { status: 200, url: null };
+}
+
+/** The cookie goes; then the answer. */
+function signedOut(p: Provider, c: Context, answer: LogoutAnswer): Response {
+  deleteCookie(c, SESSION_COOKIE, p.cookieOptions(0));
+  return answer.url === null ? p.page(c, signedOutPage()) : redirect(c, answer.url, answer.status);
+}
+
+/**
+ * Ends the session; when it was live and this request is the one that ended it, audits the end
+ * (`auth.signed_out`, with the status the request is answered with) in the same transaction.
+ * The console's sign-out comes here and nowhere else (src/lib/auth.ts: signoutRedirect with the
+ * id_token_hint, no token revocation first), so one sign-out is one entry; a revocation
+ * (revocation-routes.ts) ends no session and is not one.
+ */
+async function endAndRecord(p: Provider, c: Context, session: Session, statusCode: number): Promise<void> {
+  const now = p.ctx.now();
+  const live = Date.parse(session.expires_at) > now.getTime();
+  await p.ctx.db.transaction(async (tx) => {
+    const ended = await endSession(tx, session.id, now);
+    if (!ended || !live) return;
+    const account = await findSignInAccountById(tx, session.user_id);
+    await recordSession(tx, p, c, 'auth.signed_out', { session, account, statusCode });
+  });
 }
 
 /**
@@ -83,6 +109,7 @@ async function logout(p: Provider, c: Context): Promise<Response> {
   const { db } = p.ctx;
   const now = p.ctx.now();
   const hint = hintToken ? await readIdTokenHint(p.ctx, hintToken) : null;
+  const answer = logoutAnswer(p, c, after);
 
   const cookie = getCookie(c, SESSION_COOKIE);
   const session = looksLikeToken(cookie) ? await findSessionRowByCookie(db, cookie) : null;
@@ -95,11 +122,11 @@ async function logout(p: Provider, c: Context): Promise<Response> {
       const { postLogout: postLogoutRedirectUri, state, clientId } = after;
       return p.page(c, signOutConfirmPage({ action: LOGOUT_ACTION, csrfToken, postLogoutRedirectUri, state, clientId }));
     }
-    await db.transaction((tx) => endSession(tx, session.id, now));
+    await endAndRecord(p, c, session, answer.status);
   } else if (hint?.sid) {
     // No cookie came along: the ID token's sid still names the session to end.
     const bySid = await findSessionById(db, hint.sid);
-    if (bySid && bySid.user_id === hint.sub) await db.transaction((tx) => endSession(tx, bySid.id, now));
+    if (bySid && bySid.user_id === hint.sub) await endAndRecord(p, c, bySid, answer.status);
   }
-  return signedOut(p, c, after);
+  return signedOut(p, c, answer);
 }

@@ -6,6 +6,7 @@ import type { AppContext } from '../context';
 import { requestAddress, trustsForwardedFor } from '../http/client-address';
 import type { Refusal } from './input';
 import { errorPage, pageHeaders, TEXT } from './pages';
+import { RefusalLog } from './refusal-log';
 import { deriveHmacKey, looksLikeToken } from './secrets';
 import { deleteExpired, findSessionByCookie, type Session } from './store';
 import { addressKey, SignInThrottle } from './throttle';
@@ -26,11 +27,11 @@ const HOUSEKEEPING_INTERVAL_MS = 60_000;
 
 export interface OidcOptions {
   /**
-   * Take the client address (for the sign-in throttle) from the last X-Forwarded-For entry.
+   * Take the client address (for the sign-in throttle and the audit log) from the last X-Forwarded-For entry.
    * Only behind a proxy that sets it: otherwise any client could claim any address.
    */
   trustForwardedFor?: boolean;
-  /** The client address of a request, instead of the socket's; for tests (app.request has no socket). */
+  /** The client address of a request, instead of the socket's; for tests (app.request has no socket). Audited as given. */
   clientAddress?: (c: Context) => string | undefined;
   /** The sign-in throttle's state; a fresh one by default. */
   throttle?: SignInThrottle;
@@ -40,6 +41,8 @@ export interface OidcOptions {
    * answered, so a loop hammering a locked account or address costs the server next to nothing.
    */
   refusalDelayMs?: number;
+  /** Which throttled sign-ins get an audit entry (refusal-log.ts); a fresh one by default. */
+  refusalLog?: RefusalLog;
 }
 
 export const REFUSAL_DELAY_MS = 1000;
@@ -56,10 +59,13 @@ export interface Provider {
   ctx: AppContext;
   options: OidcOptions;
   throttle: SignInThrottle;
+  refusalLog: RefusalLog;
   /** The issuer URL, sent as `iss` with every authorization response. */
   issuer(): string;
   /** The provider's HMAC key (secrets.ts), derived once. */
   key(): Promise<Buffer>;
+  /** The request's client address as the provider sees it (the audit log's ip_address); null without a socket. */
+  clientIp(c: Context): string | null;
   /** The throttle's key for the request's client address. */
   clientAddress(c: Context): string;
   /** Cookie scope: the platform mount as the browser sees it (PUBLIC_URL may carry a path prefix). */
@@ -78,14 +84,17 @@ export function createProvider(ctx: AppContext, options: OidcOptions): Provider 
   let hmacKey: Promise<Buffer> | undefined;
   let lastHousekeeping = Number.NEGATIVE_INFINITY;
   const page = (c: Context, body: string, status: ContentfulStatusCode = 200) => c.html(body, status, pageHeaders(ctx.config));
+  const clientIp = (c: Context) => options.clientAddress?.(c) ?? requestAddress(c, options.trustForwardedFor ?? false) ?? null;
   return {
     ctx,
     options,
     throttle: options.throttle ?? new SignInThrottle(),
+    refusalLog: options.refusalLog ?? new RefusalLog(),
     issuer: () => oidcUrls(ctx.config).issuer,
     key: () => (hmacKey ??= deriveHmacKey(ctx.keys.privateKey, 'oidc')),
+    clientIp,
     // No socket (app.request in tests): every such request counts as one client.
-    clientAddress: (c) => addressKey(options.clientAddress?.(c) ?? requestAddress(c, options.trustForwardedFor ?? false) ?? 'unknown'),
+    clientAddress: (c) => addressKey(clientIp(c) ?? 'unknown'),
     cookieOptions: (maxAge, under = '') => ({
       path: `${new URL(ctx.config.publicUrl).pathname.replace(/\/+$/, '')}${PLATFORM_PATH}${under}`,
       httpOnly: true,

@@ -32,24 +32,59 @@ export async function findActiveUser(db: Q, id: string): Promise<OidcUser | null
   return rows[0] ?? null;
 }
 
+/**
+ * Who an audit entry of the sign-in log names: a user's id and email, and where the user belongs
+ * (the user's tenant, and that tenant's partner).
+ */
+export interface SignInAccount {
+  id: string;
+  email: string;
+  tenant_id: string | null;
+  partner_id: string | null;
+}
+
+/** A user by id, deleted or not (a session may outlive its user's deletion until it is ended). */
+export async function findSignInAccountById(db: Q, id: string): Promise<SignInAccount | null> {
+  const rows = await db.query<SignInAccount>(
+    'SELECT u.id, u.email, u.tenant_id, t.partner_id FROM users u LEFT JOIN tenants t ON t.id = u.tenant_id WHERE u.id = $1',
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+/**
+ * What a password check found: the user it opens (null when none), and the account the attempt
+ * was about, for the audit log: the user signed in, else the first live user with the email who
+ * could sign in, else the first live one at all (a suspended user, say), else null.
+ */
+export type Authentication = { user: OidcUser; account: SignInAccount } | { user: null; account: SignInAccount | null };
+
 let dummyHash: Promise<string> | undefined;
+
+type Candidate = OidcUser & { partner_id: string | null; password_hash: string | null; status: string };
+
+const accountOf = ({ id, email, tenant_id, partner_id }: Candidate): SignInAccount => ({ id, email, tenant_id, partner_id });
 
 /**
  * Email (case-insensitive) and password → the user, or null. Only live, ACTIVE users with a
  * password can sign in. The same email may exist in several tenants: the account whose password
- * matches wins (oldest first if several do). An unknown email still costs one scrypt (against a
- * hash made once), so response time does not reveal which emails exist. Hashing runs off the
- * event loop (auth/password.ts) and may throw PasswordBusyError.
+ * matches wins (oldest first if several do). An email nobody who may sign in has still costs one
+ * scrypt (against a hash made once), so response time does not reveal which emails exist. Hashing
+ * runs off the event loop (auth/password.ts) and may throw PasswordBusyError.
  */
-export async function authenticate(db: Q, email: string, password: string): Promise<OidcUser | null> {
-  const rows = await db.query<OidcUser & { password_hash: string }>(
-    `SELECT ${USER_COLUMNS}, password_hash FROM users
-      WHERE lower(email) = lower($1) AND deleted_at IS NULL AND status = 'ACTIVE'
-        AND password_hash IS NOT NULL
-      ORDER BY created_at, id`,
+export async function authenticate(db: Q, email: string, password: string): Promise<Authentication> {
+  const rows = await db.query<Candidate>(
+    `SELECT u.id, u.email, u.first_name, u.last_name, u.display_name, u.tenant_id, t.partner_id,
+            u.password_hash, u.status
+       FROM users u LEFT JOIN tenants t ON t.id = u.tenant_id
+      WHERE lower(u.email) = lower($1) AND u.deleted_at IS NULL
+      ORDER BY u.created_at, u.id`,
     [email],
   );
-  if (rows.length === 0) {
+  const candidates = rows.filter((r): r is Candidate & { password_hash: string } => r.status === 'ACTIVE' && r.password_hash !== null);
+  const first = candidates[0] ?? rows[0];
+  const account = first ? accountOf(first) : null;
+  if (candidates.length === 0) {
     if (!dummyHash) {
       const made = hashPassword(randomToken());
       dummyHash = made;
@@ -58,12 +93,15 @@ export async function authenticate(db: Q, email: string, password: string): Prom
       });
     }
     await verifyPassword(password, await dummyHash);
-    return null;
+    return { user: null, account };
   }
-  for (const { password_hash, ...user } of rows) {
-    if (await verifyPassword(password, password_hash)) return user;
+  for (const row of candidates) {
+    if (await verifyPassword(password, row.password_hash)) {
+      const { id, email: userEmail, first_name, last_name, display_name, tenant_id } = row;
+      return { user: { id, email: userEmail, first_name, last_name, display_name, tenant_id }, account: accountOf(row) };
+    }
   }
-  return null;
+  return { user: null, account };
 }
 
 export async function recordLogin(db: Q, userId: string, now: Date): Promise<void> {
@@ -207,13 +245,17 @@ export async function startSession(
   return { session: { id, user_id: userId, auth_time: iso(now), expires_at: expires }, cookie };
 }
 
-/** Sign-out: the session row goes and every refresh token it produced is revoked. */
-export async function endSession(db: Q, sessionId: string, now: Date): Promise<void> {
+/**
+ * Sign-out: the session row goes and every refresh token it produced is revoked. False when the
+ * row was already gone (a sign-out that raced this one ended it).
+ */
+export async function endSession(db: Q, sessionId: string, now: Date): Promise<boolean> {
   await db.query(
     'UPDATE oauth_refresh_tokens SET revoked_at = $2 WHERE session_id = $1 AND revoked_at IS NULL',
     [sessionId, iso(now)],
   );
-  await db.query('DELETE FROM oauth_sessions WHERE id = $1', [sessionId]);
+  const rows = await db.query('DELETE FROM oauth_sessions WHERE id = $1 RETURNING id', [sessionId]);
+  return rows.length === 1;
 }
 
 // ---------------------------------------------------------------- authorization codes

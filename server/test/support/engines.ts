@@ -13,11 +13,20 @@ export type Engine = (typeof ENGINES)[number];
  * PostgreSQL, in a database of its own), handed over through `set`, closed and dropped after.
  */
 export function useHarnessOn(engine: Engine, set: (harness: ApiHarness) => void): void {
-  let harness: ApiHarness | undefined;
+  useOn(engine, (databaseUrl) => createApiHarness({ databaseUrl }), set);
+}
+
+/** The same for any harness `open` makes over the database it is given (undefined: PGlite). */
+export function useOn<T extends { close(): Promise<void> }>(
+  engine: Engine,
+  open: (databaseUrl: string | undefined) => Promise<T>,
+  set: (harness: T) => void,
+): void {
+  let harness: T | undefined;
   let database: TestDatabase | undefined;
   beforeAll(async () => {
     if (engine === 'PostgreSQL') database = await createTestDatabase();
-    harness = await createApiHarness({ databaseUrl: database?.url });
+    harness = await open(database?.url);
     set(harness);
   });
   afterAll(async () => {

@@ -1,4 +1,6 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
 import { InMemoryWebStorage, OidcClient, WebStorageStateStore } from 'oidc-client-ts';
 import { loadOrCreateKeys } from '../../src/auth/keys';
 import { hashPassword } from '../../src/auth/password';
@@ -11,8 +13,9 @@ import { createOidcRoutes } from '../../src/oidc/routes';
 import { oidcUrls } from '../../src/oidc/urls';
 
 /**
- * The OIDC provider alone, as app.ts will mount it, over an in-memory database with a handful of
- * accounts and a clock the test can move. One harness per test file: PGlite takes a moment to start.
+ * The OIDC provider alone, as app.ts will mount it (with its X-Request-Id), over an in-memory
+ * database (or a PostgreSQL one) with a handful of accounts and a clock the test can move. One
+ * harness per test file: PGlite takes a moment to start.
  */
 
 export const PASSWORD = 'Correct-Horse-42';
@@ -116,9 +119,12 @@ export class Browser {
   }
 }
 
-/** `options` go to createOidcRoutes (a client address for the throttle, say); none by default. */
-export async function createHarness(options: OidcOptions = {}): Promise<Harness> {
-  const config = testConfig();
+/**
+ * `options` go to createOidcRoutes (a client address for the throttle, say); none by default.
+ * `databaseUrl`: a real PostgreSQL database (postgres.ts) instead of in-memory PGlite.
+ */
+export async function createHarness(options: OidcOptions = {}, { databaseUrl }: { databaseUrl?: string } = {}): Promise<Harness> {
+  const config = testConfig({ databaseUrl: databaseUrl ?? null });
   const db = await openDb(config);
   const keys = await loadOrCreateKeys(null);
   const start = Date.now();
@@ -127,6 +133,7 @@ export async function createHarness(options: OidcOptions = {}): Promise<Harness>
   const ctx: AppContext = { db, config, keys, now };
 
   const app = new Hono();
+  app.use('*', requestId({ limitLength: 128 }));
   app.route('/api/v1/platform', createOidcRoutes(ctx, options));
 
   const partnerId = newId('prt');
@@ -256,4 +263,80 @@ export function readSignInForm(html: string, pageUrl: string): { loginId: string
   const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
   if (!loginId || !action) throw new Error(`No sign-in form in:\n${html}`);
   return { loginId, action: new URL(action, pageUrl).toString() };
+}
+
+/** A PKCE pair: a fresh verifier and its S256 challenge. */
+export function pkce(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(32).toString('base64url');
+  return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
+}
+
+/** An authorization request of the harness's client, as the console sends it; `params` add to or replace its parameters. */
+export function authorizeUrl(h: Harness, params: Record<string, string> = {}): string {
+  const url = new URL(h.urls.authorization);
+  const all = {
+    client_id: h.clientId,
+    redirect_uri: h.redirectUri,
+    response_type: 'code',
+    scope: 'openid profile email',
+    state: 'st',
+    code_challenge: pkce().challenge,
+    code_challenge_method: 'S256',
+    ...params,
+  };
+  for (const [k, v] of Object.entries(all)) url.searchParams.set(k, v);
+  return url.toString();
+}
+
+export interface SignInPage {
+  /** The form's absolute action URL. */
+  action: string;
+  /** Posts the form with these credentials (as often as wanted: the page stays open). */
+  attempt(email: string, password: string): Promise<Response>;
+}
+
+/** Opens the sign-in page of an authorization request (`params` as for authorizeUrl) in `browser`. */
+export async function openSignIn(h: Harness, browser: Browser, params: Record<string, string> = {}): Promise<SignInPage> {
+  const url = authorizeUrl(h, params);
+  const { loginId, action } = readSignInForm(await (await browser.get(url)).text(), url);
+  return { action, attempt: (email, password) => browser.postForm(action, { login_id: loginId, email, password }) };
+}
+
+/** Opens the sign-in page in `browser` and posts `email` and `password` on it: the answer to the post. */
+export async function submitSignIn(h: Harness, browser: Browser, email: string, password: string, params: Record<string, string> = {}): Promise<Response> {
+  return (await openSignIn(h, browser, params)).attempt(email, password);
+}
+
+export interface SignedIn {
+  browser: Browser;
+  idToken: string;
+  refreshToken: string;
+}
+
+/** Signs `email` in (with PASSWORD) in a new browser and exchanges the code: the browser and its tokens. */
+export async function signInForTokens(h: Harness, email: string = EMAIL.superAdmin, browser: Browser = h.browser()): Promise<SignedIn> {
+  const { verifier, challenge } = pkce();
+  const res = await submitSignIn(h, browser, email, PASSWORD, { code_challenge: challenge });
+  const code = new URL(res.headers.get('location')!).searchParams.get('code')!;
+  const tokens = await (
+    await h.app.request(h.urls.token, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: h.redirectUri, code_verifier: verifier, client_id: h.clientId }).toString(),
+    })
+  ).json();
+  return { browser, idToken: tokens.id_token, refreshToken: tokens.refresh_token };
+}
+
+/** Whether `browser` has a live session: a silent authorize (prompt=none) answers with a code. */
+export async function isSignedIn(h: Harness, browser: Browser): Promise<boolean> {
+  const res = await browser.get(authorizeUrl(h, { scope: 'openid', prompt: 'none' }));
+  return new URL(res.headers.get('location')!).searchParams.has('code');
+}
+
+/** The end-session (RP-initiated logout) URL with `params`. */
+export function endSessionUrl(h: Harness, params: Record<string, string>): string {
+  const url = new URL(h.urls.endSession);
+  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
+  return url.toString();
 }
