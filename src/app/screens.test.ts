@@ -17,6 +17,8 @@ describe('matchScreen', () => {
     '/tenants/tnt_1',
     '/tenants/tnt%20odd',
     '/tenants/tnt_1/extra',
+    '/audit',
+    '/audit/aud_1',
     '/nowhere',
   ])('finds the screen the router renders for %s', (pathname) => {
     const leaf = matchRoutes(routes, pathname)?.at(-1);

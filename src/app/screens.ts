@@ -88,6 +88,8 @@ export const screens = {
   ),
   admins: screen(paths.admins.path, () => import('./routes/admins/list').then((m) => m.AdminsListRoute)),
   admin: screen(paths.admin.path, () => import('./routes/admins/detail').then((m) => m.AdminDetailRoute)),
+  audit: screen(paths.audit.path, () => import('./routes/audit/list').then((m) => m.AuditLogRoute)),
+  auditEntry: screen(paths.auditEntry.path, () => import('./routes/audit/detail').then((m) => m.AuditEntryRoute)),
   notFound: screen('*', () => import('./routes/not-found').then((m) => m.NotFoundRoute)),
 } as const;
 

@@ -40,6 +40,15 @@ export const paths = {
     path: '/admins/:adminId',
     to: (adminId: string) => `/admins/${encodeURIComponent(adminId)}`,
   },
+  /** The audit log; `resource` narrows it to one resource's entries (a History panel's "View full history"). */
+  audit: {
+    path: '/audit',
+    to: (filters?: { resource?: string }) => withSearch('/audit', filters),
+  },
+  auditEntry: {
+    path: '/audit/:eventId',
+    to: (eventId: string) => `/audit/${encodeURIComponent(eventId)}`,
+  },
 } as const;
 
 /** A `to` with optional search params, dropping empty values. */

@@ -1,6 +1,7 @@
 import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
 import ApartmentOutlined from '@mui/icons-material/ApartmentOutlined';
 import ManageAccountsOutlined from '@mui/icons-material/ManageAccountsOutlined';
+import ManageSearchOutlined from '@mui/icons-material/ManageSearchOutlined';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
@@ -20,6 +21,7 @@ const NAV_ITEMS: NavItem[] = [
   { label: 'Role assignments', to: paths.roleAssignments.to(), icon: <AdminPanelSettingsOutlined /> },
   { label: 'Tenants', to: paths.tenants.to(), icon: <ApartmentOutlined /> },
   { label: 'Admins', to: paths.admins.to(), icon: <ManageAccountsOutlined /> },
+  { label: 'Audit log', to: paths.audit.to(), icon: <ManageSearchOutlined /> },
 ];
 
 function NavEntry({ item, onNavigate }: { item: NavItem; onNavigate?: () => void }) {

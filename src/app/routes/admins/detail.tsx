@@ -5,6 +5,7 @@ import { PageLoading } from '@/components/feedback/page-loading';
 import { QueryBoundary } from '@/components/errors/query-boundary';
 import { AdminDetail } from '@/features/admins/components/admin-detail';
 import type { AdminAccount } from '@/features/admins/api/queries';
+import { AuditHistory } from '@/features/audit/components/audit-history-lazy';
 import { authQueries } from '@/features/auth/api/queries';
 import { UserRoles } from '@/features/role-assignments/components/user-roles';
 import { errorMessage } from '@/components/errors/page-error';
@@ -29,6 +30,7 @@ export function AdminDetailRoute() {
         adminId={adminId}
         currentEmail={me.data?.email}
         roles={(admin) => <AccountRoles admin={admin} currentAdminId={me.data?.id} />}
+        history={<AuditHistory resourceId={adminId} />}
       />
     </QueryBoundary>
   );

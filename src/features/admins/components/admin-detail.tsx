@@ -1,5 +1,4 @@
 import DeleteOutline from '@mui/icons-material/DeleteOutlined';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
@@ -10,6 +9,7 @@ import Link from '@mui/material/Link';
 import { ConfirmDialog } from '@/components/confirm-dialog/confirm-dialog';
 import { DetailState } from '@/components/data-list/detail-state';
 import { errorMessage } from '@/components/errors/page-error';
+import { DetailField, DetailFields } from '@/components/ui/detail-fields';
 import { PageHeader } from '@/components/ui/page-header';
 import { paths } from '@/config/paths';
 import { isApiError } from '@/lib/api-error';
@@ -19,19 +19,6 @@ import { useDeleteAdmin } from '../api/mutations';
 import { adminQueries, type AdminAccount } from '../api/queries';
 
 export const OWN_ACCOUNT_REASON = 'This is your own admin account: you cannot delete it yourself. Another Super Admin can.';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '180px 1fr' }, gap: 1, py: 1 }}>
-      <Typography component="dt" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography component="dd" sx={{ m: 0 }}>
-        {children}
-      </Typography>
-    </Box>
-  );
-}
 
 function describeDeleteError(error: unknown): string {
   if (isApiError(error) && error.status === 404) return 'This admin account was already deleted (perhaps by someone else). The list has been refreshed.';
@@ -43,10 +30,12 @@ export interface AdminDetailProps {
   currentEmail: string | undefined;
   /** The account's roles and the way to assign one, given the account (assembled by the route). */
   roles: (admin: AdminAccount) => ReactNode;
+  /** The account's audit history, under its roles (assembled by the route). */
+  history?: ReactNode;
 }
 
 /** One admin account: its facts, its roles, Delete (never your own). */
-export function AdminDetail({ adminId, currentEmail, roles }: AdminDetailProps) {
+export function AdminDetail({ adminId, currentEmail, roles, history }: AdminDetailProps) {
   const queryClient = useQueryClient();
   const query = useQuery(adminQueries.detail(adminId, queryClient));
   return (
@@ -60,12 +49,14 @@ export function AdminDetail({ adminId, currentEmail, roles }: AdminDetailProps) 
         backLabel: 'Back to admins',
       }}
     >
-      {(admin) => <AdminPage admin={admin} own={admin.email.toLowerCase() === currentEmail?.toLowerCase()} roles={roles(admin)} />}
+      {(admin) => (
+        <AdminPage admin={admin} own={admin.email.toLowerCase() === currentEmail?.toLowerCase()} roles={roles(admin)} history={history} />
+      )}
     </DetailState>
   );
 }
 
-function AdminPage({ admin, own, roles }: { admin: AdminAccount; own: boolean; roles: ReactNode }) {
+function AdminPage({ admin, own, roles, history }: { admin: AdminAccount; own: boolean; roles: ReactNode; history?: ReactNode }) {
   const navigate = useNavigate();
   const remove = useDeleteAdmin();
   const [deleting, setDeleting] = useState(false);
@@ -102,16 +93,17 @@ function AdminPage({ admin, own, roles }: { admin: AdminAccount; own: boolean; r
         <Typography component="h2" variant="h6" gutterBottom>
           Account
         </Typography>
-        <Box component="dl" sx={{ m: 0 }}>
-          <Field label="Name">{name}</Field>
-          <Field label="Email">{admin.email}</Field>
-          <Field label="Created">{exactTime(admin.createdAt)}</Field>
-          <Field label="Account id">
+        <DetailFields>
+          <DetailField label="Name">{name}</DetailField>
+          <DetailField label="Email">{admin.email}</DetailField>
+          <DetailField label="Created">{exactTime(admin.createdAt)}</DetailField>
+          <DetailField label="Account id">
             <code>{admin.id}</code>
-          </Field>
-        </Box>
+          </DetailField>
+        </DetailFields>
       </Paper>
       {roles}
+      {history}
       <ConfirmDialog
         open={deleting}
         title={`Delete ${name}'s admin account?`}

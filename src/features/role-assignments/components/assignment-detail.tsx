@@ -34,7 +34,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Detail({ assignment, currentAdminId }: { assignment: RoleAssignment; currentAdminId: string | undefined }) {
+function Detail({ assignment, currentAdminId, history }: { assignment: RoleAssignment; currentAdminId: string | undefined; history?: ReactNode }) {
   const navigate = useNavigate();
   const names = useAssignmentNames([assignment], { includeGrantedBy: true });
   const user = names.user(assignment.user_id);
@@ -91,12 +91,24 @@ function Detail({ assignment, currentAdminId }: { assignment: RoleAssignment; cu
           }}
         />
       </Paper>
+      {history}
     </>
   );
 }
 
-/** One assignment: everything about it, activate/deactivate, expiry, revoke. A missing one is "not found". */
-export function RoleAssignmentDetail({ assignmentId, currentAdminId }: { assignmentId: string; currentAdminId: string | undefined }) {
+/**
+ * One assignment: everything about it, activate/deactivate, expiry, revoke. A missing one is "not
+ * found". `history` (assembled by the route) is drawn under it once the assignment is there.
+ */
+export function RoleAssignmentDetail({
+  assignmentId,
+  currentAdminId,
+  history,
+}: {
+  assignmentId: string;
+  currentAdminId: string | undefined;
+  history?: ReactNode;
+}) {
   const detail = useQuery(roleAssignmentQueries.detail(assignmentId));
   return (
     <DetailState
@@ -109,7 +121,7 @@ export function RoleAssignmentDetail({ assignmentId, currentAdminId }: { assignm
         backLabel: 'Back to all role assignments',
       }}
     >
-      {(assignment) => <Detail assignment={assignment} currentAdminId={currentAdminId} />}
+      {(assignment) => <Detail assignment={assignment} currentAdminId={currentAdminId} history={history} />}
     </DetailState>
   );
 }

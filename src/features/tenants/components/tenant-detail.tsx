@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { DetailState } from '@/components/data-list/detail-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { paths } from '@/config/paths';
@@ -16,8 +16,11 @@ import { TenantActions } from './tenant-actions';
 import { TenantStatusChip } from './tenant-status-chip';
 import { useUnsavedChangesGuard } from './unsaved-changes-guard';
 
-/** One tenant: General (edited in place), Security settings, Branding; Suspend/Reactivate and Delete. */
-export function TenantDetail({ tenantId }: { tenantId: string }) {
+/**
+ * One tenant: General (edited in place), Security settings, Branding; Suspend/Reactivate and
+ * Delete. `history` (assembled by the route) is drawn under them once the tenant is there.
+ */
+export function TenantDetail({ tenantId, history }: { tenantId: string; history?: ReactNode }) {
   const query = useQuery(tenantQueries.detail(tenantId));
   return (
     <DetailState
@@ -30,12 +33,12 @@ export function TenantDetail({ tenantId }: { tenantId: string }) {
         backLabel: 'Back to tenants',
       }}
     >
-      {(tenant) => <TenantPage tenant={tenant} />}
+      {(tenant) => <TenantPage tenant={tenant} history={history} />}
     </DetailState>
   );
 }
 
-function TenantPage({ tenant }: { tenant: Tenant }) {
+function TenantPage({ tenant, history }: { tenant: Tenant; history?: ReactNode }) {
   const [dirty, setDirty] = useState({ general: false, settings: false });
   const onGeneralDirty = useCallback((general: boolean) => setDirty((d) => (d.general === general ? d : { ...d, general })), []);
   const onSettingsDirty = useCallback((settings: boolean) => setDirty((d) => (d.settings === settings ? d : { ...d, settings })), []);
@@ -70,6 +73,7 @@ function TenantPage({ tenant }: { tenant: Tenant }) {
       <Paper variant="outlined" sx={{ p: 3 }}>
         <BrandingView tenant={tenant} />
       </Paper>
+      {history}
       {leaveDialog}
     </>
   );

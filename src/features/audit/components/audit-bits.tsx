@@ -1,0 +1,129 @@
+/**
+ * The parts of an entry every audit view draws the same way: who acted (name and email, linked to
+ * their roles), the action in words with its resource linked while it exists, and the result in
+ * words (never by colour alone).
+ */
+import CheckCircleOutline from '@mui/icons-material/CheckCircleOutlined';
+import ErrorOutline from '@mui/icons-material/ErrorOutlined';
+import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import { Link as RouterLink } from 'react-router-dom';
+import { paths } from '@/config/paths';
+import { tenantLookups, userDisplayName, userLookups } from '@/lib/lookups/queries';
+import { resolvedName, toResolved, useResolved, type Resolved } from '@/lib/lookups/resolve';
+import { auditQueries, type AuditEvent } from '../api/queries';
+import { actionPhrase, REMOVING_ACTIONS } from '../words';
+
+/** The page of a resource, by its type; null for types with no page (a session). */
+export function resourcePath(type: string, id: string): string | null {
+  switch (type) {
+    case 'tenant':
+      return paths.tenant.to(id);
+    case 'admin_role':
+      return paths.roleAssignment.to(id);
+    case 'admin_account':
+      return paths.admin.to(id);
+    case 'user':
+      return paths.userRoles.to(id);
+    default:
+      return null;
+  }
+}
+
+/**
+ * Whether the entry's resource still exists, as far as can be told cheaply: tenants, users and
+ * role assignments are looked up (shared, cached lookups); an admin account has no read by id
+ * (its page says "not found" if it is gone); after a delete or revoke it is gone.
+ */
+function useResourceExists(event: AuditEvent): Resolved<unknown> {
+  const id = event.resource_id;
+  const gone = event.result === 'success' && REMOVING_ACTIONS.has(event.action);
+  const type = gone ? null : event.resource_type;
+  const tenant = useResolved(tenantLookups, type === 'tenant' ? id : null);
+  const user = useResolved(userLookups, type === 'user' ? id : null);
+  const role = toResolved(useQuery({ ...auditQueries.roleAssignment(id ?? ''), enabled: type === 'admin_role' && !!id }));
+  if (!id || !type) return { state: 'missing' };
+  if (type === 'tenant') return tenant;
+  if (type === 'user') return user;
+  if (type === 'admin_role') return role;
+  if (type === 'admin_account') return { state: 'found', record: null };
+  return { state: 'missing' };
+}
+
+/** The resource's recorded name, a link to its page while it exists. */
+function ResourceName({ event, name }: { event: AuditEvent; name: string }) {
+  const exists = useResourceExists(event);
+  const to = event.resource_id ? resourcePath(event.resource_type, event.resource_id) : null;
+  if (exists.state !== 'found' || !to) return <>{name}</>;
+  return (
+    <Link component={RouterLink} to={to}>
+      {name}
+    </Link>
+  );
+}
+
+/** "changed the security settings of [Acme Corporation]". */
+export function ActionWords({ event }: { event: AuditEvent }) {
+  const { lead, resource, tail } = actionPhrase(event);
+  return (
+    <>
+      {lead}
+      {resource ? <ResourceName event={event} name={resource} /> : null}
+      {tail}
+    </>
+  );
+}
+
+/** The actor's name (from the users lookup), else the recorded email. */
+export function useActorName(event: Pick<AuditEvent, 'actor_id' | 'actor_email'>): { name: string; found: boolean } {
+  const user = useResolved(userLookups, event.actor_id);
+  if (user.state === 'found') return { name: userDisplayName(user.record), found: true };
+  if (event.actor_email) return { name: event.actor_email, found: false };
+  if (!event.actor_id) return { name: 'Unknown', found: false };
+  return { name: resolvedName(user, userDisplayName, event.actor_id, 'user'), found: false };
+}
+
+/** Who acted: their name linked to their roles, the email under it. */
+export function ActorCell({ event }: { event: AuditEvent }) {
+  const { name, found } = useActorName(event);
+  return (
+    <>
+      {found && event.actor_id ? (
+        <Link component={RouterLink} to={paths.userRoles.to(event.actor_id)} sx={{ display: 'block' }}>
+          {name}
+        </Link>
+      ) : (
+        <Typography component="span" sx={{ display: 'block' }}>
+          {name}
+        </Typography>
+      )}
+      {found && event.actor_email ? (
+        <Typography component="span" variant="body2" color="text.secondary">
+          {event.actor_email}
+        </Typography>
+      ) : null}
+    </>
+  );
+}
+
+/** "Success", or "Failure" with the reason: in words, with an icon that only repeats them. */
+export function ResultText({ event, withStatus = false }: { event: AuditEvent; withStatus?: boolean }) {
+  const failed = event.result === 'failure';
+  const Icon = failed ? ErrorOutline : CheckCircleOutline;
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', gap: 0.75, alignItems: 'flex-start' }}>
+      <Icon fontSize="small" color={failed ? 'error' : 'success'} aria-hidden sx={{ mt: '2px' }} />
+      <span>
+        {failed ? 'Failure' : 'Success'}
+        {withStatus ? ` (HTTP ${event.status_code})` : ''}
+        {failed && event.detail ? (
+          <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+            {event.detail}
+          </Typography>
+        ) : null}
+      </span>
+    </Box>
+  );
+}
