@@ -10,8 +10,7 @@ import { DataList } from '@/components/data-list/data-list';
 import { DataTable, type Column } from '@/components/data-list/data-table';
 import { FilterBar } from '@/components/data-list/filter-bar';
 import { FilterSelect } from '@/components/data-list/filter-select';
-import { TenantPicker } from '@/components/pickers/tenant-picker';
-import { UserPicker } from '@/components/pickers/user-picker';
+import { LazyTenantPicker, LazyUserPicker } from '@/components/pickers/lazy-pickers';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { paths } from '@/config/paths';
 import { useSearchParamsState } from '@/hooks/use-search-params-state';
@@ -82,13 +81,13 @@ function Filters({ filters, page, onChange, onClear }: { filters: AuditFilters; 
     <FilterBar label="Filter the audit log" filtered={hasActiveFilters(filters)} onClear={onClear}>
       <TimeRangeFilter value={filters} onChange={(range) => set(range)} />
       <Box sx={{ minWidth: 240, flex: '1 1 240px' }}>
-        <UserPicker id="filter-actor" size="small" label="Actor" placeholder="Anyone" value={filters.actor ?? null} onChange={(actor) => set({ actor: actor ?? undefined })} />
+        <LazyUserPicker id="filter-actor" size="small" label="Actor" placeholder="Anyone" value={filters.actor ?? null} onChange={(actor) => set({ actor: actor ?? undefined })} />
       </Box>
       <FilterSelect id="filter-action" label="Action" anyLabel="Any action" value={filters.action} options={optionsOf(actions.data, filters.action, actionLabel)} onChange={(action) => set({ action })} minWidth={220} />
       <FilterSelect id="filter-type" label="Resource type" anyLabel="Any type" value={filters.type} options={optionsOf(types.data, filters.type, resourceTypeLabel)} onChange={(type) => set({ type })} />
       <FilterSelect id="filter-result" label="Result" anyLabel="Any result" value={filters.result} options={RESULT_OPTIONS} onChange={(result) => set({ result })} minWidth={150} />
       <Box sx={{ minWidth: 240, flex: '1 1 240px' }}>
-        <TenantPicker id="filter-tenant" size="small" label="Tenant" placeholder="Any tenant" value={filters.tenant ?? null} onChange={(tenant) => set({ tenant: tenant ?? undefined })} />
+        <LazyTenantPicker id="filter-tenant" size="small" label="Tenant" placeholder="Any tenant" value={filters.tenant ?? null} onChange={(tenant) => set({ tenant: tenant ?? undefined })} />
       </Box>
       {filters.resource ? (
         <Chip
