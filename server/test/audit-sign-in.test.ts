@@ -106,7 +106,7 @@ describe.each(ENGINES)('the sign-in log on %s', (engine) => {
       tenant_id: actor.tenantId ?? null,
       partner_id: actor.partnerId ?? null,
       result: 'failure',
-      status_code: 200,
+      status_code: 401, // the page answers 200, showing the form again
       ip_address: address,
       user_agent: UA,
       request_id: res.headers.get('x-request-id'),

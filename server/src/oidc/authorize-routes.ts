@@ -198,9 +198,8 @@ async function checkCredentials(
   const { user, account } = found;
   if (!user) {
     const lockedFor = attempt.failed(p.ctx.now());
-    const nowThrottled = lockedFor > 0;
-    await recordSignInFailed(p, c, { email, account, statusCode: nowThrottled ? 429 : 200, nowThrottled });
-    return refuse(nowThrottled ? await throttled(p, c, lockedFor, again) : again(TEXT.invalidCredentials));
+    await recordSignInFailed(p, c, { email, account, nowThrottled: lockedFor > 0 });
+    return refuse(lockedFor > 0 ? await throttled(p, c, lockedFor, again) : again(TEXT.invalidCredentials));
   }
   attempt.succeeded(p.ctx.now());
   return { ok: true, user, account };

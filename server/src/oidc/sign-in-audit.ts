@@ -84,15 +84,20 @@ function logMissing(err: unknown): void {
 }
 
 /**
- * A checked sign-in that failed (wrong password, unknown email, a user who may not sign in):
- * answered with `statusCode`, 429 when this very failure started a lock.
+ * The status of a checked sign-in that failed: 401, what ScaiKey's API answers a refused
+ * sign-in with (the stand-in's page itself answers 200, showing the form again, and the seeded
+ * log uses 401 too); 429 when this very failure started a lock, as the page then answers.
  */
+const SIGN_IN_FAILED_STATUS = 401;
+
+/** A checked sign-in that failed: wrong password, unknown email, a user who may not sign in. */
 export async function recordSignInFailed(
   p: Provider,
   c: Context,
-  { email, account, statusCode, nowThrottled }: { email: string; account: SignInAccount | null; statusCode: number; nowThrottled: boolean },
+  { email, account, nowThrottled }: { email: string; account: SignInAccount | null; nowThrottled: boolean },
 ): Promise<void> {
   const detail = nowThrottled ? SIGN_IN_FAILED_NOW_THROTTLED : SIGN_IN_FAILED;
+  const statusCode = nowThrottled ? 429 : SIGN_IN_FAILED_STATUS;
   await recordRefused(p, c, { email, account, statusCode, detail }).catch(logMissing);
 }
 
