@@ -33,6 +33,23 @@ function muiWithoutCssVars(): Plugin {
   };
 }
 
+/**
+ * index.html's `<meta http-equiv="Content-Security-Policy">` (script-src 'self') is for the build.
+ * Vite's dev server injects inline scripts (React Refresh's preamble), which it would refuse, so
+ * in dev the meta goes, and with it the access token's carry across a reload
+ * (src/lib/carried-session.ts): in dev a reload signs in through ScaiKey as a new tab does.
+ */
+function cspMetaOnlyInBuild(): Plugin {
+  return {
+    name: 'csp-meta-only-in-build',
+    apply: 'serve',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (html) => html.replace(/[ \t]*<meta http-equiv="Content-Security-Policy"[^>]*>\r?\n?/i, ''),
+    },
+  };
+}
+
 type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
 
 /** The module and everything it imports statically, recursively. */
@@ -69,7 +86,7 @@ function shellChunk(id: string, graph: ModuleGraph): string | null {
 // config.json at run time, and `base: './'` lets the same dist/ serve from / or any sub-path.
 export default defineConfig({
   base: './',
-  plugins: [muiWithoutCssVars(), react()],
+  plugins: [muiWithoutCssVars(), cspMetaOnlyInBuild(), react()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

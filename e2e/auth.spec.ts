@@ -1,5 +1,7 @@
 import { expect, test } from './fixtures';
+import { TenantsPage } from './pages/tenants-page';
 import { E2E } from './support/env';
+import { watchSignInRedirects } from './support/sign-in-redirects';
 
 test.describe('signing in', { tag: '@smoke' }, () => {
   // These start signed out: no saved session cookie.
@@ -58,12 +60,67 @@ test.describe('staying signed in', () => {
     await expect(page.getByRole('heading', { name: 'Sign in to ScaiKey' })).toHaveCount(0);
   });
 
-  test('tokens are kept in memory, never in web storage', async ({ page, shell }) => {
+  test('no token in localStorage; the refresh token in no storage; the access token only in this tab', async ({ page, shell }) => {
     await shell.goTo();
     await shell.assertHeading('Role assignments');
-    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage, ...sessionStorage }));
-    expect(stored).not.toMatch(/eyJ[\w-]+\.[\w-]+\./); // no JWT
-    expect(stored).not.toMatch(/access_token|refresh_token/);
+    const local = await page.evaluate(() => JSON.stringify({ ...localStorage }));
+    expect(local).not.toMatch(/eyJ[\w-]+\.[\w-]+\./); // no JWT
+    expect(local).not.toMatch(/access_token|refresh_token|id_token/);
+    const session = await page.evaluate(() => JSON.stringify({ ...sessionStorage }));
+    expect(session).not.toMatch(/refresh_token/);
+  });
+
+  test('a reload of a signed-in tab makes no round trip to ScaiKey, and Back still goes where it went', { tag: '@smoke' }, async ({ page, shell }) => {
+    const tenants = new TenantsPage(page);
+    await shell.goTo('role-assignments');
+    await shell.assertHeading('Role assignments');
+    await shell.clickNav('Tenants');
+    await tenants.assertShown();
+    await expect(tenants.rows.first()).toBeVisible();
+    const listUrl = page.url();
+    const entries = await page.evaluate(() => history.length);
+
+    const redirects = watchSignInRedirects(page);
+    await page.reload();
+    await tenants.assertShown();
+    await expect(tenants.rows.first()).toBeVisible();
+    redirects.stop();
+    expect(redirects.urls).toEqual([]);
+    expect(page.url()).toBe(listUrl);
+    expect(await page.evaluate(() => history.length)).toBe(entries);
+
+    await page.goBack();
+    await shell.assertHeading('Role assignments');
+    await page.goForward();
+    await tenants.assertShown();
+  });
+
+  test('a carried token ScaiKey refuses: the reload signs in through ScaiKey and lands on the same list', { tag: '@faults' }, async ({ page }) => {
+    const tenants = new TenantsPage(page);
+    const listRequest = page.waitForRequest((r) => r.url().includes('/api/v1/admin/tenants') && r.method() === 'GET');
+    await tenants.goTo('?status=ACTIVE');
+    await expect(tenants.rows.first()).toBeVisible();
+    const listUrl = page.url();
+    const carried = (await listRequest).headers().authorization;
+    expect(carried).toMatch(/^Bearer /);
+
+    // ScaiKey now refuses the token the tab used (revoked), and only that one.
+    await page.route('**/api/v1/admin/**', async (route) => {
+      if (route.request().method() === 'OPTIONS' || route.request().headers().authorization !== carried) return route.continue();
+      return route.fulfill({
+        status: 401,
+        headers: { 'content-type': 'application/json', 'access-control-allow-origin': new URL(E2E.baseUrl).origin },
+        body: JSON.stringify({ detail: 'Token has been revoked' }),
+      });
+    });
+
+    const redirects = watchSignInRedirects(page);
+    await page.reload();
+    await tenants.assertShown();
+    await expect(tenants.rows.first()).toBeVisible();
+    redirects.stop();
+    expect(redirects.urls).toHaveLength(1);
+    expect(page.url()).toBe(listUrl);
   });
 
   test('an expired access token is refreshed without a visible interruption', async ({ page, shell }) => {

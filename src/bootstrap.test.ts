@@ -2,7 +2,7 @@ import { within } from '@testing-library/dom';
 import { ErrorResponse, type User } from 'oidc-client-ts';
 import type * as AuthModule from './lib/auth';
 import type * as ConfigModule from './lib/config';
-import { completeSignIn, getUserManager, initAuth, signIn } from './lib/auth';
+import { completeSignIn, getUserManager, initAuth, restoreCarriedSession, signIn } from './lib/auth';
 import { loadConfig } from './lib/config';
 import { start } from './bootstrap';
 import { testConfig } from './testing/test-config';
@@ -18,6 +18,7 @@ vi.mock('./lib/auth', async (importOriginal) => ({
   getUserManager: vi.fn(),
   signIn: vi.fn(),
   completeSignIn: vi.fn(),
+  restoreCarriedSession: vi.fn(),
 }));
 
 const CONFIG_URL = 'http://localhost:3000/config.json';
@@ -30,6 +31,7 @@ function setUp(path: string, { user = null as Partial<User> | null } = {}) {
   vi.mocked(loadConfig).mockResolvedValue({ ok: true, config: testConfig, url: CONFIG_URL });
   vi.mocked(getUserManager).mockReturnValue({ getUser: async () => user } as unknown as ReturnType<typeof getUserManager>);
   vi.mocked(signIn).mockResolvedValue(undefined);
+  vi.mocked(restoreCarriedSession).mockResolvedValue(false);
   const root = document.createElement('div');
   document.body.append(root);
   const renderApp = vi.fn();
@@ -45,6 +47,7 @@ describe('bootstrap', () => {
     vi.mocked(initAuth).mockReset();
     vi.mocked(signIn).mockReset();
     vi.mocked(completeSignIn).mockReset();
+    vi.mocked(restoreCarriedSession).mockReset();
   });
 
   it('stops at a readable page when config.json is wrong, before any sign-in', async () => {
@@ -129,5 +132,19 @@ describe('bootstrap', () => {
 
     expect(signIn).not.toHaveBeenCalled();
     expect(renderApp).toHaveBeenCalledWith(root);
+  });
+
+  it('a reload that carried an access token across starts the app at once, with no redirect', async () => {
+    const { root, loadApp, renderApp } = setUp('/tenants?page=2');
+    vi.mocked(restoreCarriedSession).mockResolvedValue(true);
+    const entries = window.history.length;
+
+    await start(root, { loadApp, preloadCurrentScreen: () => undefined });
+
+    expect(restoreCarriedSession).toHaveBeenCalledWith(testConfig);
+    expect(signIn).not.toHaveBeenCalled();
+    expect(renderApp).toHaveBeenCalledWith(root);
+    expect(window.location.pathname + window.location.search).toBe('/tenants?page=2');
+    expect(window.history.length).toBe(entries);
   });
 });

@@ -1,12 +1,13 @@
 /**
- * Stage one of the console: config.json, then the OIDC callback or redirect, then (only once a
- * user exists) the React app. Vanilla TypeScript: nothing here may pull in React, MUI,
+ * Stage one of the console: config.json, then the OIDC callback, the access token this tab
+ * carried across a reload (no redirect), or the redirect to sign in, then (only once a user
+ * exists) the React app. Vanilla TypeScript: nothing here may pull in React, MUI,
  * react-query or full zod, or the first visit before sign-in outgrows its bundle budget.
  */
 import { ErrorResponse } from 'oidc-client-ts';
 import { preloadScreen } from './app/screens';
 import { isCallbackLocation, pathRelativeToBase, resolveFromBase, safeReturnTo } from './lib/base-url';
-import { completeSignIn, currentReturnTo, getUserManager, initAuth, signIn } from './lib/auth';
+import { completeSignIn, currentReturnTo, getUserManager, initAuth, restoreCarriedSession, signIn } from './lib/auth';
 import { loadConfig, setConfig } from './lib/config';
 import { renderConfigError, renderSignInError, renderStartupError } from './lib/plain-page';
 
@@ -64,7 +65,8 @@ export async function start(
       });
       return;
     }
-  } else if (!(await getUserManager().getUser())) {
+  } else if (!(await restoreCarriedSession(loaded.config)) && !(await getUserManager().getUser())) {
+    // No access token carried across a reload (auth.ts), and none in memory: sign in.
     try {
       await signIn(currentReturnTo());
     } catch (error) {

@@ -1,13 +1,21 @@
-import { User } from 'oidc-client-ts';
+import { User, UserManager } from 'oidc-client-ts';
+import { createApiClient } from './api-client';
 import {
   completeSignIn,
   createUserManager,
+  currentReturnTo,
   getAccessToken,
+  getSignedInProfile,
   getUserManager,
   initAuth,
+  pageHasUnsavedWork,
   refreshAccessToken,
+  RENEWAL_RETRY_MS,
+  restoreCarriedSession,
   signIn,
+  signOut,
 } from './auth';
+import { CARRIED_SESSION_KEY, CARRY_MIN_REMAINING_S, RENEW_BEFORE_EXPIRY_S } from './carried-session';
 import { testConfig } from '@/testing/test-config';
 
 function deferred<T>() {
@@ -31,7 +39,8 @@ describe('auth', () => {
     const manager = createUserManager(testConfig, { baseURI: 'http://localhost:5173/console/' });
     expect(manager.settings.redirect_uri).toBe('http://localhost:5173/console/auth/callback');
     expect(manager.settings.post_logout_redirect_uri).toBe('http://localhost:5173/console/');
-    expect(manager.settings.automaticSilentRenew).toBe(true);
+    // Renewal is auth.ts's own (renewBeforeExpiry), never oidc-client-ts's iframe fallback.
+    expect(manager.settings.automaticSilentRenew).toBe(false);
     expect(manager.settings.monitorSession).toBe(false);
     expect(manager.settings.scope).toBe('openid profile email offline_access');
 
@@ -122,5 +131,151 @@ describe('auth', () => {
 
     vi.spyOn(manager, 'signinRedirectCallback').mockResolvedValue(user({ state: { returnTo: 'https://evil.example/' } }));
     await expect(completeSignIn()).resolves.toMatchObject({ returnTo: '' });
+  });
+});
+
+describe('auth across a reload (the access token carried in sessionStorage)', () => {
+  const nowS = () => Math.floor(Date.now() / 1000);
+  const signedInUser = (overrides: Partial<ConstructorParameters<typeof User>[0]> = {}) =>
+    new User({
+      access_token: 'carried-access',
+      refresh_token: 'memory-only-refresh',
+      id_token: 'carried-id',
+      token_type: 'Bearer',
+      scope: 'openid profile email offline_access',
+      expires_at: nowS() + 3600,
+      profile: { sub: 'usr_1', iss: testConfig.oidc.authority, aud: testConfig.oidc.clientId, exp: 0, iat: 0, email: 'root@scaikey.test' },
+      ...overrides,
+    });
+
+  /** The tab's first life: a sign-in completes (oidc-client-ts raises userLoaded), then the page reloads. */
+  async function signInThenReload(overrides: Partial<ConstructorParameters<typeof User>[0]> = {}) {
+    const first = initAuth(testConfig);
+    await first.events.load(signedInUser(overrides));
+    initAuth(testConfig); // the reload: a new document, nothing in memory
+    return restoreCarriedSession(testConfig);
+  }
+
+  let meta: HTMLMetaElement;
+  beforeEach(() => {
+    meta = document.createElement('meta');
+    meta.setAttribute('http-equiv', 'Content-Security-Policy');
+    meta.setAttribute('content', "script-src 'self'; object-src 'none'");
+    document.head.append(meta);
+  });
+  afterEach(() => {
+    meta.remove();
+    vi.useRealTimers();
+  });
+
+  it('starts with the carried access token, no redirect, and no refresh token', async () => {
+    const redirect = vi.spyOn(UserManager.prototype, 'signinRedirect').mockResolvedValue(undefined);
+    await expect(signInThenReload()).resolves.toBe(true);
+    expect(getAccessToken()).toBe('carried-access');
+    expect(getSignedInProfile().email).toBe('root@scaikey.test');
+    expect((await getUserManager().getUser())?.refresh_token).toBeFalsy();
+    expect(redirect).not.toHaveBeenCalled();
+  });
+
+  it('without the CSP meta nothing is carried: the reload signs in as before', async () => {
+    meta.remove();
+    await expect(signInThenReload()).resolves.toBe(false);
+    expect(getAccessToken()).toBeUndefined();
+    expect(window.sessionStorage.getItem(CARRIED_SESSION_KEY)).toBeNull();
+  });
+
+  it('does not use an expired carried token', async () => {
+    await expect(signInThenReload({ expires_at: nowS() - 1 })).resolves.toBe(false);
+    expect(getAccessToken()).toBeUndefined();
+    expect(window.sessionStorage.getItem(CARRIED_SESSION_KEY)).toBeNull();
+  });
+
+  it('a 401 on the first Admin API call removes it and falls back to the normal sign-in', async () => {
+    await signInThenReload();
+    const redirect = vi.spyOn(getUserManager(), 'signinRedirect').mockResolvedValue(undefined);
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ detail: 'Token has been revoked' }), { status: 401, headers: { 'content-type': 'application/json' } }));
+    const client = createApiClient({
+      baseUrl: testConfig.apiBaseUrl,
+      auth: { getAccessToken, refreshAccessToken, signIn, currentReturnTo },
+      fetch,
+    });
+    window.history.replaceState(null, '', '/tenants?page=2');
+
+    const { response } = await client.GET('/api/v1/admin/auth/me');
+
+    expect(response.status).toBe(401);
+    expect((fetch.mock.calls[0] as unknown as [Request])[0].headers.get('Authorization')).toBe('Bearer carried-access');
+    await vi.waitFor(() => expect(redirect).toHaveBeenCalledWith(expect.objectContaining({ redirectMethod: 'replace' })));
+    expect(redirect.mock.calls[0]?.[0]?.state).toMatchObject({ returnTo: 'tenants?page=2' });
+    expect(window.sessionStorage.getItem(CARRIED_SESSION_KEY)).toBeNull();
+  });
+
+  it('sign-out removes it, and still names the user to ScaiKey (id_token_hint)', async () => {
+    await signInThenReload();
+    const signout = vi.spyOn(getUserManager(), 'signoutRedirect').mockResolvedValue(undefined);
+    await signOut();
+    expect(window.sessionStorage.getItem(CARRIED_SESSION_KEY)).toBeNull();
+    expect(signout).toHaveBeenCalledWith({ id_token_hint: 'carried-id' });
+  });
+
+  it('renews with the refresh token while the tab has one, and carries the new access token', async () => {
+    const manager = initAuth(testConfig);
+    await manager.events.load(signedInUser());
+    vi.spyOn(manager, 'getUser').mockResolvedValue(signedInUser());
+    vi.spyOn(manager, 'signinSilent').mockImplementation(async () => {
+      const renewed = signedInUser({ access_token: 'renewed-access', refresh_token: 'rotated-refresh' });
+      await manager.events.load(renewed);
+      return renewed;
+    });
+    await expect(refreshAccessToken()).resolves.toBe('renewed-access');
+    const stored = window.sessionStorage.getItem(CARRIED_SESSION_KEY) ?? '';
+    expect(stored).toContain('renewed-access');
+    expect(stored).not.toMatch(/refresh/);
+  });
+
+  it('after a reload renews by a sign-in round trip near expiry, held back while a form has unsaved changes', async () => {
+    vi.useFakeTimers({ now: Date.now(), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    await signInThenReload({ expires_at: nowS() + CARRY_MIN_REMAINING_S + 60 });
+    const redirect = vi.spyOn(getUserManager(), 'signinRedirect').mockResolvedValue(undefined);
+    const unsaved = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', unsaved);
+    try {
+      // The expiring event comes RENEW_BEFORE_EXPIRY_S before expiry: a form is dirty, so wait.
+      await vi.advanceTimersByTimeAsync((CARRY_MIN_REMAINING_S - RENEW_BEFORE_EXPIRY_S + 70) * 1000);
+      expect(pageHasUnsavedWork()).toBe(true);
+      expect(redirect).not.toHaveBeenCalled();
+      expect(getAccessToken()).toBe('carried-access');
+    } finally {
+      window.removeEventListener('beforeunload', unsaved);
+    }
+    // Saved (or dropped): the next look signs in, in place of the current history entry.
+    await vi.advanceTimersByTimeAsync(RENEWAL_RETRY_MS);
+    expect(redirect).toHaveBeenCalledTimes(1);
+    expect(redirect).toHaveBeenCalledWith(expect.objectContaining({ redirectMethod: 'replace' }));
+    expect(window.sessionStorage.getItem(CARRIED_SESSION_KEY)).toBeNull();
+  });
+
+  it('writes nothing to localStorage and the refresh token to no storage, through sign-in, refresh, reload and 401', async () => {
+    const setItem = vi.spyOn(Storage.prototype, 'setItem');
+    const manager = initAuth(testConfig);
+    await manager.events.load(signedInUser());
+    vi.spyOn(manager, 'signinSilent').mockImplementation(async () => {
+      const renewed = signedInUser({ access_token: 'renewed-access', refresh_token: 'rotated-refresh' });
+      await manager.events.load(renewed);
+      return renewed;
+    });
+    vi.spyOn(manager, 'getUser').mockResolvedValue(signedInUser());
+    await refreshAccessToken();
+    initAuth(testConfig);
+    await restoreCarriedSession(testConfig);
+    vi.spyOn(getUserManager(), 'signinRedirect').mockResolvedValue(undefined);
+    await signIn('tenants');
+
+    expect(setItem).toHaveBeenCalled();
+    for (const [index, [key, value]] of setItem.mock.calls.entries()) {
+      expect(setItem.mock.contexts[index], `setItem(${key}) on localStorage`).not.toBe(window.localStorage);
+      expect(value).not.toMatch(/memory-only-refresh|rotated-refresh|refresh_token/);
+    }
+    expect(window.localStorage).toHaveLength(0);
   });
 });

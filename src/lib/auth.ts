@@ -1,11 +1,19 @@
 /**
  * Sign-in with ScaiKey's OIDC provider (authorization code + PKCE, public client).
  *
- * Tokens live only in memory (InMemoryWebStorage): never in localStorage or sessionStorage, so a
- * script injected later cannot lift them from storage, and a fresh page load always starts with
- * no user. That costs nothing visible: the provider's session cookie turns the redirect into an
- * invisible round-trip. Only the transient sign-in state (PKCE verifier, returnTo) sits in
- * sessionStorage for the few seconds of the redirect; it holds no token.
+ * Tokens live in memory (InMemoryWebStorage), never in localStorage. The refresh token never
+ * leaves memory. The access token (with the ID token that signs it out) is also kept in this tab's
+ * sessionStorage, but only while index.html's own Content-Security-Policy forbids inline and
+ * foreign scripts (carried-session.ts): then a reload of the tab starts with it at once instead of
+ * a redirect to ScaiKey and back, and the first Admin API call proves it; a 401 or a sign-out
+ * removes it (every sign-in starts by forgetting it). A new tab, or a page without that CSP, starts
+ * with no user; the provider's session cookie turns the sign-in into an invisible round trip. The
+ * transient sign-in state (PKCE verifier, returnTo) sits in sessionStorage for the few seconds of
+ * the redirect; it holds no token.
+ *
+ * Renewal: RENEW_BEFORE_EXPIRY_S before the access token expires, the refresh token (no iframe).
+ * After a reload there is none, so the renewal is a sign-in round trip like the first one, started
+ * only at a moment when leaving the page would lose nothing (no unsaved form: see pageHasUnsavedWork).
  *
  * The round trip leaves the browser's history as it was: the page that needs a sign-in is
  * *replaced* by the provider's (location.replace, not assign), and the callback puts the
@@ -15,13 +23,9 @@
  *
  * Framework-free: the bootstrap uses it before React loads.
  */
-import {
-  InMemoryWebStorage,
-  UserManager,
-  WebStorageStateStore,
-  type User,
-} from 'oidc-client-ts';
+import { InMemoryWebStorage, User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import { baseUrl, callbackUrl, relativeToBase, safeReturnTo } from './base-url';
+import { carrySession, forgetCarriedSession, readCarriedSession, RENEW_BEFORE_EXPIRY_S } from './carried-session';
 import type { AppConfig } from './config';
 
 export interface SignInState {
@@ -41,6 +45,10 @@ let userManager: UserManager | null = null;
 let currentUser: User | null = null;
 let refreshing: Promise<string | null> | null = null;
 let redirecting: Promise<void> | null = null;
+let renewalRetry: ReturnType<typeof setTimeout> | undefined;
+
+/** How often a renewal that waits for unsaved work to be saved (or dropped) looks again. */
+export const RENEWAL_RETRY_MS = 15_000;
 
 export function createUserManager(config: AppConfig, doc: Pick<Document, 'baseURI'> = document): UserManager {
   return new UserManager({
@@ -52,8 +60,10 @@ export function createUserManager(config: AppConfig, doc: Pick<Document, 'baseUR
     scope: config.oidc.scope,
     userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
     stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
-    // Renews with the refresh token shortly before the access token expires (no iframe).
-    automaticSilentRenew: true,
+    // Renewal is ours (renewBeforeExpiry): oidc-client-ts's own would fall back to an iframe
+    // when there is no refresh token, which is the case after every reload.
+    automaticSilentRenew: false,
+    accessTokenExpiringNotificationTimeInSeconds: RENEW_BEFORE_EXPIRY_S,
     monitorSession: false,
     loadUserInfo: false,
   });
@@ -62,17 +72,81 @@ export function createUserManager(config: AppConfig, doc: Pick<Document, 'baseUR
 /** Creates the one UserManager. Called once by the bootstrap after config.json is validated. */
 export function initAuth(config: AppConfig): UserManager {
   const manager = createUserManager(config);
+  const client = { issuer: config.oidc.authority, clientId: config.oidc.clientId };
   manager.events.addUserLoaded((user) => {
     currentUser = user;
+    carrySession(user, client);
   });
   manager.events.addUserUnloaded(() => {
     currentUser = null;
+    forgetCarriedSession();
   });
+  manager.events.addAccessTokenExpiring(() => void renewBeforeExpiry());
   userManager = manager;
   currentUser = null;
   refreshing = null;
   redirecting = null;
+  clearTimeout(renewalRetry);
   return manager;
+}
+
+/**
+ * After a reload: takes up the access token this tab carried (carried-session.ts), when it is
+ * still good for this issuer and client, as the signed-in user, with no refresh token. Answers
+ * whether there was one. The bootstrap calls it before deciding to send the browser to sign in.
+ */
+export async function restoreCarriedSession(config: AppConfig): Promise<boolean> {
+  const carried = readCarriedSession({ issuer: config.oidc.authority, clientId: config.oidc.clientId });
+  if (!carried) return false;
+  const user = new User({
+    access_token: carried.access_token,
+    token_type: carried.token_type,
+    scope: carried.scope,
+    expires_at: carried.expires_at,
+    id_token: carried.id_token,
+    profile: carried.profile,
+  });
+  const manager = getUserManager();
+  await manager.storeUser(user);
+  currentUser = user;
+  // getUser arms the expiring timer for it (renewBeforeExpiry).
+  await manager.getUser();
+  return true;
+}
+
+/**
+ * Whether leaving the page now would lose something. Asks the listeners a real unload would ask
+ * (the unsaved-changes guard cancels `beforeunload` while a form is dirty) with a synthetic
+ * event, which shows no prompt.
+ */
+export function pageHasUnsavedWork(): boolean {
+  const probe = new Event('beforeunload', { cancelable: true });
+  window.dispatchEvent(probe);
+  return probe.defaultPrevented;
+}
+
+function signInWhenNothingUnsaved(): void {
+  clearTimeout(renewalRetry);
+  if (pageHasUnsavedWork()) {
+    renewalRetry = setTimeout(signInWhenNothingUnsaved, RENEWAL_RETRY_MS);
+    return;
+  }
+  void signIn().catch(() => undefined);
+}
+
+/**
+ * Shortly before the access token expires: the refresh token when there is one; after a reload
+ * there is none, so a sign-in round trip (it comes back to this URL and history entry), held back
+ * while a form has unsaved changes. A refused refresh does nothing here: the next 401 signs in.
+ */
+async function renewBeforeExpiry(): Promise<void> {
+  const user = await getUserManager().getUser();
+  if (!user) return;
+  if (user.refresh_token) {
+    await refreshAccessToken();
+    return;
+  }
+  signInWhenNothingUnsaved();
 }
 
 export function getUserManager(): UserManager {
@@ -98,9 +172,11 @@ export function currentReturnTo(): string {
 
 /**
  * Sends the browser to the provider's login in place of the current history entry (no entry is
- * added). Concurrent callers share one redirect.
+ * added). Concurrent callers share one redirect. The carried access token is forgotten first:
+ * a sign-in means it was refused (a 401) or is about to run out.
  */
 export function signIn(returnTo: string = currentReturnTo()): Promise<void> {
+  forgetCarriedSession();
   const state: SignInState = { returnTo, historyState: window.history.state as unknown };
   redirecting ??= getUserManager()
     .signinRedirect({ state, redirectMethod: 'replace' })
@@ -148,6 +224,7 @@ export function refreshAccessToken(): Promise<string | null> {
 
 /** Ends the session at the provider (with id_token_hint), which then sends the browser back to the base. */
 export async function signOut(): Promise<void> {
+  forgetCarriedSession();
   const manager = getUserManager();
   const user = await manager.getUser();
   try {
