@@ -2,7 +2,9 @@
  * Shared name lookups for users, partners and tenants: one record by id (to show a name where the
  * API only gives an id) and a server-side search (for pickers). Features may not import each other,
  * so these live in lib and every screen reuses the same keys: a name fetched once is cached for
- * the whole app, and react-query dedupes requests for the same id made at the same time.
+ * the whole app, and react-query dedupes requests for the same id made at the same time. The ids
+ * asked for in the same tick go out as one `?ids=` request per kind (batch.ts), so a page of rows
+ * costs one request per kind, not one per id.
  *
  * Keys: ['lookups', 'users' | 'partners' | 'tenants', 'detail', id] and
  * ['lookups', <kind>, 'search', { search }]. A mutation that renames one of these records can
@@ -13,6 +15,7 @@ import type { components } from '@/lib/api/schema';
 import { apiClient } from '@/lib/api-client';
 import { unwrap } from '@/lib/api-error';
 import { normalizeList } from '@/lib/api/normalize';
+import { createBatcher, MAX_IDS } from './batch';
 
 export type UserRecord = components['schemas']['User'];
 export type PartnerRecord = components['schemas']['Partner'];
@@ -36,19 +39,29 @@ const quietly = { throwOnError: false } as const;
 
 interface Fetchers<T> {
   one: (id: string, signal: AbortSignal) => Promise<T>;
-  /** One page of matches; `search` is omitted when empty (the first page, in the server's order). */
-  page: (query: { per_page: number; search?: string }, signal: AbortSignal) => Promise<unknown>;
+  /**
+   * One page of matches; `search` is omitted when empty (the first page, in the server's order);
+   * `ids`: only these records (comma-separated).
+   */
+  page: (query: { per_page: number; search?: string; ids?: string }, signal?: AbortSignal) => Promise<unknown>;
 }
 
 /** detail(id) and search(term) for one kind of record, under ['lookups', kind]. */
-function lookupFactory<T>(kind: string, resourceName: string, fetchers: Fetchers<T>) {
+function lookupFactory<T extends { id: string }>(kind: string, resourceName: string, notFound: string, fetchers: Fetchers<T>) {
   const all = () => [...lookupKeys.all(), kind] as const;
+  const batcher = createBatcher<T>({
+    one: fetchers.one,
+    many: (ids) => fetchers.page({ per_page: MAX_IDS, ids: ids.join(',') }),
+    resourceName,
+    notFound,
+  });
   return {
     all,
     detail: (id: string) =>
       queryOptions({
         queryKey: [...all(), 'detail', id] as const,
-        queryFn: ({ signal }) => fetchers.one(id, signal),
+        // The signal is read only if this id ends up fetched on its own (a batch is shared).
+        queryFn: (context) => batcher.load(context.client, id, () => context.signal),
         staleTime: NAME_STALE_MS,
         gcTime: NAME_GC_MS,
         ...quietly,
@@ -69,21 +82,21 @@ function lookupFactory<T>(kind: string, resourceName: string, fetchers: Fetchers
 }
 
 /** The query factories of one kind of record: `all()`, `detail(id)`, `search(term)`. */
-export type Lookup<T> = ReturnType<typeof lookupFactory<T>>;
+export type Lookup<T extends { id: string }> = ReturnType<typeof lookupFactory<T>>;
 
-export const userLookups = lookupFactory<UserRecord>('users', 'users', {
+export const userLookups = lookupFactory<UserRecord>('users', 'users', 'User not found', {
   one: async (userId, signal) =>
     unwrap(await apiClient().GET('/api/v1/admin/users/{user_id}', { params: { path: { user_id: userId } }, signal })),
   page: async (query, signal) => unwrap(await apiClient().GET('/api/v1/admin/users/', { params: { query }, signal })),
 });
 
-export const partnerLookups = lookupFactory<PartnerRecord>('partners', 'partners', {
+export const partnerLookups = lookupFactory<PartnerRecord>('partners', 'partners', 'Partner not found', {
   one: async (partnerId, signal) =>
     unwrap(await apiClient().GET('/api/v1/admin/partners/{partner_id}', { params: { path: { partner_id: partnerId } }, signal })),
   page: async (query, signal) => unwrap(await apiClient().GET('/api/v1/admin/partners/', { params: { query }, signal })),
 });
 
-export const tenantLookups = lookupFactory<TenantRecord>('tenants', 'tenants', {
+export const tenantLookups = lookupFactory<TenantRecord>('tenants', 'tenants', 'Tenant not found', {
   one: async (tenantId, signal) =>
     unwrap(await apiClient().GET('/api/v1/admin/tenants/{tenant_id}', { params: { path: { tenant_id: tenantId } }, signal })),
   page: async (query, signal) => unwrap(await apiClient().GET('/api/v1/admin/tenants/', { params: { query }, signal })),

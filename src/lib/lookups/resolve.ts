@@ -37,7 +37,7 @@ export function resolvedName<T>(resolved: Resolved<T>, name: (record: T) => stri
 }
 
 /** One record by id from a shared lookup (cached for the whole app); null id: nothing to look up. */
-export function useResolved<T>(lookup: Lookup<T>, id: string | null): Resolved<T> {
+export function useResolved<T extends { id: string }>(lookup: Lookup<T>, id: string | null): Resolved<T> {
   const result = useQuery({ ...lookup.detail(id ?? ''), enabled: !!id });
   return toResolved(result);
 }

@@ -61,8 +61,8 @@ function byId<T>(ids: string[], results: UseQueryResult<T>[]): (id: string) => R
 
 /**
  * The names behind the ids of a page of assignments: every distinct user, partner and tenant is
- * fetched once, all at the same time (one useQueries batch per kind, started together), from the
- * shared lookup cache that pickers and other screens fill too.
+ * fetched once, all at the same time, from the shared lookup cache that pickers and other screens
+ * fill too. The ids of one kind asked for together go out as one `?ids=` request (lib/lookups/batch.ts).
  */
 export function useAssignmentNames(
   assignments: readonly RoleAssignment[],

@@ -1,3 +1,4 @@
+import { answersIds } from '@/testing/lookup-fixtures';
 import { jsonResponse, mockFetch } from '@/testing/mock-fetch';
 import { createTestQueryClient } from '@/testing/render-with-providers';
 import { partnerLookups } from '@/lib/lookups/queries';
@@ -34,5 +35,20 @@ describe('tenant prefetches', () => {
     const queryClient = createTestQueryClient();
     await prefetchTenantsList(queryClient, new URLSearchParams('search=acme&per_page=13'));
     await vi.waitFor(() => expect(seen).toEqual(['?page=1&per_page=20&search=acme', 'partner']));
+  });
+
+  it("the list: the page's partners in one request", async () => {
+    const seen: string[] = [];
+    const globex = { ...tenant, id: 'tnt_globex', partner_id: 'prt_sk' };
+    const sakura = { ...northwind, id: 'prt_sk', name: 'Sakura' };
+    mockFetch({
+      'GET /api/v1/admin/tenants/': jsonResponse(200, { items: [tenant, globex, { ...tenant, id: 'tnt_3', partner_id: null }], total: 3 }),
+      'GET /api/v1/admin/partners/': answersIds([northwind, sakura], seen),
+    });
+    const queryClient = createTestQueryClient();
+    await prefetchTenantsList(queryClient, new URLSearchParams());
+    await vi.waitFor(() => expect(queryClient.getQueryData(partnerLookups.detail('prt_sk').queryKey)).toEqual(sakura));
+    expect(queryClient.getQueryData(partnerLookups.detail('prt_nw').queryKey)).toEqual(northwind);
+    expect(seen).toEqual(['per_page=100&ids=prt_nw%2Cprt_sk']);
   });
 });
