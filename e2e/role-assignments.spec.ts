@@ -1,4 +1,5 @@
 import { expect, expectNoAxeViolations, test } from './support/role-assignments-fixtures';
+import { lookupsPerKind, recordAdminApiRequests } from './support/admin-api-requests';
 import { displayName, freeUser, getAssignment, rolesOf, tenantName } from './support/role-assignments-data';
 
 test.describe('role assignments list', () => {
@@ -49,6 +50,25 @@ test.describe('role assignments list', () => {
     await listPage.clearFiltersFromEmptyState();
     await listPage.assertUrlParams({ role: null, status: null, user: null });
     await expect(listPage.dataRows).toHaveCount(20);
+  });
+
+  test('shows every name of a page after at most 5 Admin API requests: the list, the admin, one look-up per kind', async ({ listPage, page }) => {
+    const requests = recordAdminApiRequests(page);
+    await listPage.goTo();
+    await listPage.assertAllNamesShown();
+    // Counted once every name shows: what it took, not what came after.
+    const needed = [...requests];
+    expect(needed.length, needed.join('\n')).toBeLessThanOrEqual(5);
+    expect(Object.values(lookupsPerKind(needed)).every((n) => n <= 1), needed.join('\n')).toBe(true);
+    expect(needed.some((r) => r.includes('ids=')), needed.join('\n')).toBe(true);
+
+    // The next page: its list and its new names only, each kind in one request again.
+    requests.length = 0;
+    await listPage.goToNextPage();
+    await listPage.assertRange(/^21–40 of \d+/);
+    await listPage.assertAllNamesShown();
+    expect(requests.length, requests.join('\n')).toBeLessThanOrEqual(4);
+    expect(Object.values(lookupsPerKind(requests)).every((n) => n <= 1), requests.join('\n')).toBe(true);
   });
 
   test('paginates 20, 50 or 100 rows, and the page lives in the URL', async ({ listPage, page }) => {

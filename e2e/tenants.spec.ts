@@ -1,5 +1,6 @@
 import { expect, expectNoAxeViolations, test } from './pages/tenant-fixtures';
 import { uniqueSlug } from './pages/tenant-seeder';
+import { lookupsPerKind, recordAdminApiRequests } from './support/admin-api-requests';
 import { uniqueName } from './support/api';
 
 test.describe('the tenants list', () => {
@@ -73,6 +74,15 @@ test.describe('the tenants list', () => {
     // One request for the whole slug (a busy machine may let a pause slip in, never one per key).
     expect(searches.length).toBeLessThanOrEqual(3);
     expect(tenant.slug.length).toBeGreaterThan(10);
+  });
+
+  test('names every partner of a page with one look-up', async ({ page, tenantsPage }) => {
+    const requests = recordAdminApiRequests(page);
+    await tenantsPage.goTo();
+    await expect(tenantsPage.rows).toHaveCount(20);
+    await expect(tenantsPage.table).not.toContainText('Loading…');
+    await expect(tenantsPage.table).not.toContainText('(name unavailable)');
+    expect(lookupsPerKind(requests).partners, requests.join('\n')).toBeLessThanOrEqual(1);
   });
 
   test('pages through every tenant one server page at a time', async ({ page, tenantsPage }) => {

@@ -32,6 +32,14 @@ export class RoleAssignmentsPage {
     for (const text of texts) await expect(row).toContainText(text);
   }
 
+  /** Every row of the page shows its names: none still loading, none that failed to load. */
+  async assertAllNamesShown(rows = 20) {
+    await expect(this.table).not.toHaveAttribute('aria-busy', 'true');
+    await expect(this.dataRows).toHaveCount(rows);
+    await expect(this.table).not.toContainText('Loading…');
+    await expect(this.table).not.toContainText('(name unavailable)');
+  }
+
   async assertNoRow(name: string | RegExp) {
     await expect(this.row(name)).toHaveCount(0);
   }
