@@ -218,16 +218,21 @@ describe('auth across a reload (the access token carried in sessionStorage)', ()
     expect(signout).toHaveBeenCalledWith({ id_token_hint: 'carried-id' });
   });
 
-  it('renews with the refresh token while the tab has one, and carries the new access token', async () => {
+  it('renews with the refresh token near expiry while the tab has one, and carries the new access token', async () => {
+    vi.useFakeTimers({ now: Date.now(), toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
     const manager = initAuth(testConfig);
-    await manager.events.load(signedInUser());
+    await manager.events.load(signedInUser({ expires_at: nowS() + RENEW_BEFORE_EXPIRY_S + 30 }));
     vi.spyOn(manager, 'getUser').mockResolvedValue(signedInUser());
-    vi.spyOn(manager, 'signinSilent').mockImplementation(async () => {
+    const redirect = vi.spyOn(manager, 'signinRedirect').mockResolvedValue(undefined);
+    const silent = vi.spyOn(manager, 'signinSilent').mockImplementation(async () => {
       const renewed = signedInUser({ access_token: 'renewed-access', refresh_token: 'rotated-refresh' });
       await manager.events.load(renewed);
       return renewed;
     });
-    await expect(refreshAccessToken()).resolves.toBe('renewed-access');
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(silent).toHaveBeenCalledTimes(1);
+    expect(redirect).not.toHaveBeenCalled();
+    expect(getAccessToken()).toBe('renewed-access');
     const stored = window.sessionStorage.getItem(CARRIED_SESSION_KEY) ?? '';
     expect(stored).toContain('renewed-access');
     expect(stored).not.toMatch(/refresh/);
