@@ -12,6 +12,7 @@ import {
   SEED_ROLE_IDS,
 } from '../src/seed/fixtures';
 import { generateSeed } from '../src/seed/generate';
+import { AUDIT_ACTIONS, AUDIT_RESOURCE_TYPES } from '../src/audit/audit-events';
 import { verifyPassword } from '../src/auth/password';
 import { isSeeded, seed, wipe } from '../src/seed/seed';
 import { TEST_NOW } from './support/api-harness';
@@ -34,6 +35,7 @@ async function dump(): Promise<string> {
     tenants: 'SELECT * FROM tenants ORDER BY id',
     users: 'SELECT id, email, first_name, last_name, display_name, status, tenant_id, last_login_at, created_at, updated_at, deleted_at FROM users ORDER BY id',
     admin_roles: 'SELECT * FROM admin_roles ORDER BY id',
+    audit_events: 'SELECT * FROM audit_events ORDER BY id',
   };
   const out: Record<string, unknown> = {};
   for (const [name, sql] of Object.entries(tables)) out[name] = await db.query(sql);
@@ -163,6 +165,77 @@ describe('standard seed', () => {
     expect(await count('SELECT count(*) - count(DISTINCT slug) AS n FROM tenants')).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM tenants WHERE slug !~ '^[a-z0-9-]{3,63}$'`)).toBe(0);
     expect(await count(`SELECT count(*) AS n FROM users WHERE first_name ~ '[^ -~]'`)).toBeGreaterThan(0); // accents and the like
+  });
+
+  it('has a few thousand audit entries over the 90 days before now, about 5–10% of them refused', async () => {
+    const total = await count('SELECT count(*) AS n FROM audit_events');
+    expect(total).toBeGreaterThanOrEqual(3000);
+    expect(total).toBeLessThanOrEqual(5000);
+    const start = TEST_NOW.getTime() - 90 * 86_400_000;
+    const [span] = await db.query<{ first: string; last: string; days: number }>(
+      "SELECT min(occurred_at) AS first, max(occurred_at) AS last, count(DISTINCT date_trunc('day', occurred_at)) AS days FROM audit_events",
+    );
+    expect(Date.parse(span!.first)).toBeGreaterThanOrEqual(start);
+    expect(Date.parse(span!.last)).toBeLessThan(TEST_NOW.getTime());
+    expect(Number(span!.days)).toBeGreaterThanOrEqual(85);
+    const failures = await count(`SELECT count(*) AS n FROM audit_events WHERE result = 'failure'`);
+    expect(failures / total).toBeGreaterThan(0.05);
+    expect(failures / total).toBeLessThan(0.1);
+  });
+
+  it('uses every action and resource type, and only those, with their status codes and reasons', async () => {
+    const actions = await db.query<{ action: string }>('SELECT DISTINCT action FROM audit_events ORDER BY 1');
+    expect(actions.map((a) => a.action)).toEqual([...AUDIT_ACTIONS].sort());
+    const types = await db.query<{ resource_type: string }>('SELECT DISTINCT resource_type FROM audit_events ORDER BY 1');
+    expect(types.map((t) => t.resource_type)).toEqual([...AUDIT_RESOURCE_TYPES].sort());
+    expect(await count(`SELECT count(*) AS n FROM audit_events WHERE result = 'failure' AND (detail IS NULL OR changes IS NOT NULL OR status_code NOT IN (400, 401, 403, 404, 409, 412, 422))`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM audit_events WHERE result = 'success' AND (detail IS NOT NULL OR status_code NOT IN (200, 201, 204, 303))`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM audit_events WHERE id !~ '^aud_[0-9a-z]{20}$' OR request_id !~ '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM audit_events WHERE ip_address IS NULL OR user_agent IS NULL`)).toBe(0);
+  });
+
+  it('tells of the seeded records: real tenants by their names, real actors, Acme with a history', async () => {
+    // Entries about a live tenant carry its name, partner and id; their actors are seeded users.
+    expect(
+      await count(`SELECT count(*) AS n FROM audit_events a JOIN tenants t ON t.id = a.resource_id
+                    WHERE a.resource_type = 'tenant' AND (a.resource_name <> t.name OR a.tenant_id <> t.id OR a.partner_id IS DISTINCT FROM t.partner_id)`),
+    ).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM audit_events a WHERE a.actor_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM users u WHERE u.id = a.actor_id AND lower(u.email) = lower(a.actor_email))`)).toBe(0);
+    const acme = await count(`SELECT count(*) AS n FROM audit_events WHERE resource_id = $1`, [ACME_TENANT.id]);
+    expect(acme).toBeGreaterThanOrEqual(8);
+    // Updated assignments are seeded ones, named as the recorder names them.
+    expect(await count(`SELECT count(*) AS n FROM audit_events a WHERE a.action = 'admin_role.updated' AND NOT EXISTS (SELECT 1 FROM admin_roles r WHERE r.id = a.resource_id)`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM audit_events WHERE resource_type = 'admin_role' AND resource_name !~ '^(Super|Partner|Tenant) Admin( of .+)? for .+$'`)).toBe(0);
+    // The latest settings change of a tenant ends at what it holds now.
+    const latest = await db.query<{ changes: Record<string, { after: unknown }>; settings: Record<string, unknown> }>(
+      `SELECT DISTINCT ON (a.resource_id) a.changes, t.settings FROM audit_events a JOIN tenants t ON t.id = a.resource_id
+        WHERE a.action = 'tenant.settings_updated' AND a.result = 'success' ORDER BY a.resource_id, a.occurred_at DESC`,
+    );
+    expect(latest.length).toBeGreaterThan(100);
+    for (const { changes, settings } of latest) {
+      for (const [path, change] of Object.entries(changes)) {
+        const now = path.split('.').slice(1).reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], settings);
+        expect(change.after ?? null).toEqual(now ?? null);
+      }
+    }
+    expect(await count(`SELECT count(*) AS n FROM audit_events WHERE action = 'tenant.settings_updated' AND result = 'success' AND EXISTS (SELECT 1 FROM jsonb_object_keys(changes) k WHERE k NOT LIKE 'settings.%')`)).toBe(0);
+  });
+
+  it('records sign-ins as the provider does, and never a secret', async () => {
+    const signIns = await count(`SELECT count(*) AS n FROM audit_events WHERE resource_type = 'session'`);
+    expect(signIns).toBeGreaterThan(2000);
+    expect(await count(`SELECT count(*) AS n FROM audit_events WHERE action = 'auth.sign_in_succeeded' AND actor_id = $1`, [SEED_ACCOUNTS.root.id])).toBeGreaterThan(50);
+    expect(await count(`SELECT count(*) AS n FROM audit_events WHERE action = 'auth.sign_in_failed' AND (status_code <> 401 OR detail <> 'Invalid email or password' OR resource_id IS NOT NULL)`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM audit_events WHERE action = 'auth.sign_in_failed' AND actor_id IS NULL`)).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*) AS n FROM audit_events WHERE resource_type = 'session' AND result = 'success' AND resource_name <> actor_email`)).toBe(0);
+    // Passwords show as "set"; nothing else from SEED_PASSWORD or a hash is anywhere.
+    const passwords = await db.query<{ after: unknown }>(`SELECT changes -> 'password' ->> 'after' AS after FROM audit_events WHERE changes ? 'password'`);
+    expect(passwords.length).toBeGreaterThan(0);
+    expect(new Set(passwords.map((p) => p.after))).toEqual(new Set(['set']));
+    const secrets = await count(`SELECT count(*) AS n FROM audit_events WHERE concat_ws(' ', changes::text, detail, resource_name, actor_email) ~* $1`, [
+      `${SEED_PASSWORD.replace(/[-!]/g, '.')}|\\$argon|\\$scrypt|password_hash|token`,
+    ]);
+    expect(secrets).toBe(0);
   });
 
   it('is deterministic: seeding again gives the same rows and ids', async () => {

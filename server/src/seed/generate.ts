@@ -1,4 +1,5 @@
 import { generateAdminAccounts, type AdminAccountSeed } from './entities/admin-accounts';
+import { generateAuditEvents, type AuditStory } from './entities/audit-events';
 import { seedContext, type SeedSize } from './entities/context';
 import { generatePartners, partnerDomains, type PartnerSeed } from './entities/partners';
 import { generateRoles, type RoleSeed } from './entities/roles';
@@ -8,7 +9,7 @@ import { generateUsers } from './entities/users';
 
 export { SEED_EPOCH, type SeedSize } from './entities/context';
 export { fold, slugify } from './entities/text';
-export type { AdminAccountSeed, PartnerSeed, RoleSeed, TenantSeed, UserSeed };
+export type { AdminAccountSeed, AuditStory, PartnerSeed, RoleSeed, TenantSeed, UserSeed };
 
 export interface SeedData {
   partners: PartnerSeed[];
@@ -16,6 +17,8 @@ export interface SeedData {
   users: UserSeed[];
   roles: RoleSeed[];
   adminAccounts: AdminAccountSeed[];
+  /** The audit log's entries but the sign-ins, and who signs in (written by SQL: audit-sign-ins.ts). */
+  audit: AuditStory;
 }
 
 /**
@@ -28,5 +31,6 @@ export function generateSeed(size: SeedSize, now: Date): SeedData {
   const tenants = generateTenants(ctx, partners);
   const users = generateUsers(ctx, partners, partnerDomains(), tenants);
   const roles = generateRoles(ctx, partners, tenants, users);
-  return { partners, tenants: tenants.all, users: users.all, roles, adminAccounts: generateAdminAccounts(users) };
+  const audit = generateAuditEvents(ctx, partners, tenants, users, roles);
+  return { partners, tenants: tenants.all, users: users.all, roles, adminAccounts: generateAdminAccounts(users), audit };
 }

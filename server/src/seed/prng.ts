@@ -72,7 +72,7 @@ function fnv1a(text: string): number {
  * like ids.ts makes. The first 7 characters encode a bijection of n, so ids never collide;
  * the rest are filler from a PRNG seeded by it.
  */
-export function seedId(prefix: 'usr' | 'tnt' | 'prt' | 'adr', n: number): string {
+export function seedId(prefix: 'usr' | 'tnt' | 'prt' | 'adr' | 'aud', n: number): string {
   const h = lowbias32((n ^ fnv1a(prefix)) >>> 0);
   let head = '';
   let v = h;

@@ -1,6 +1,9 @@
 import { hashPassword } from '../auth/password';
 import type { Db } from '../db/db';
+import { insertAuditSignIns } from './audit-sign-ins';
+import { insertRows, type Column } from './bulk-insert';
 import { SEED_ACCOUNTS, SEED_PASSWORD } from './fixtures';
+import { SIZES } from './entities/context';
 import { generateSeed, type SeedData, type SeedSize } from './generate';
 
 export type { SeedSize } from './generate';
@@ -20,10 +23,9 @@ export interface SeedSummary {
   users: number;
   roles: number;
   adminAccounts: number;
+  auditEvents: number;
   ms: number;
 }
-
-type Column = readonly [name: string, type: string];
 
 const PARTNER_COLUMNS: Column[] = [
   ['id', 'text'], ['name', 'text'], ['slug', 'text'], ['status', 'text'], ['contact_email', 'text'], ['max_tenants', 'integer'],
@@ -42,19 +44,12 @@ const ROLE_COLUMNS: Column[] = [
   ['expires_at', 'timestamptz'], ['granted_by', 'text'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
 ];
 const ADMIN_ACCOUNT_COLUMNS: Column[] = [['id', 'uuid'], ['user_id', 'text'], ['created_at', 'timestamptz']];
-
-const BATCH = 5000;
-
-/** Bulk insert: each batch is one parameter, a JSON array unpacked by jsonb_to_recordset. */
-async function insertRows(db: Db, table: string, columns: Column[], rows: readonly object[]): Promise<void> {
-  const names = columns.map(([name]) => name).join(', ');
-  const types = columns.map(([name, type]) => `${name} ${type}`).join(', ');
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await db.query(`INSERT INTO ${table} (${names}) SELECT ${names} FROM jsonb_to_recordset($1::jsonb) AS r(${types})`, [
-      JSON.stringify(rows.slice(i, i + BATCH)),
-    ]);
-  }
-}
+const AUDIT_COLUMNS: Column[] = [
+  ['id', 'text'], ['occurred_at', 'timestamptz'], ['actor_id', 'text'], ['actor_email', 'text'], ['action', 'text'], ['resource_type', 'text'],
+  ['resource_id', 'text'], ['resource_name', 'text'], ['tenant_id', 'text'], ['partner_id', 'text'], ['result', 'text'], ['status_code', 'integer'],
+  ['ip_address', 'text'], ['user_agent', 'text'], ['request_id', 'text'], ['changes', 'jsonb'], ['detail', 'text'],
+];
+const SEEDED_TABLES = ['partners', 'tenants', 'users', 'admin_roles', 'admin_accounts', 'audit_events'];
 
 /**
  * Runs a bulk load with the tables' secondary indexes dropped, then rebuilds them from their
@@ -97,27 +92,34 @@ export async function isSeeded(db: Db): Promise<boolean> {
 export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSummary> {
   const started = performance.now();
   const size = options.size ?? 'standard';
-  const data: SeedData = generateSeed(size, options.now ?? new Date());
+  const nowMs = (options.now ?? new Date()).getTime();
+  const data: SeedData = generateSeed(size, new Date(nowMs));
   const accountIds = new Set<string>(Object.values(SEED_ACCOUNTS).map((a) => a.id));
   // Each seeded account gets its own salt; the few hashes run off the event loop side by side.
   const hashes = new Map<string, string>(
     await Promise.all([...accountIds].map(async (id) => [id, await hashPassword(SEED_PASSWORD)] as const)),
   );
   const users = data.users.map((u) => ({ ...u, password_hash: hashes.get(u.id) ?? null }));
+  const signIns = SIZES[size].auditSignIns;
   await db.transaction(async (tx) => {
     if (options.reset) await wipe(tx);
-    await withIndexesDeferred(tx, ['partners', 'tenants', 'users', 'admin_roles', 'admin_accounts'], async () => {
+    await withIndexesDeferred(tx, SEEDED_TABLES, async () => {
       await insertRows(tx, 'partners', PARTNER_COLUMNS, data.partners);
       await insertRows(tx, 'tenants', TENANT_COLUMNS, data.tenants);
       await insertRows(tx, 'users', USER_COLUMNS, users);
       await insertRows(tx, 'admin_roles', ROLE_COLUMNS, data.roles);
       await insertRows(tx, 'admin_accounts', ADMIN_ACCOUNT_COLUMNS, data.adminAccounts);
+      // Half a million random ids go into a fresh primary key far faster sorted once than one by one.
+      await tx.exec('ALTER TABLE audit_events DROP CONSTRAINT audit_events_pkey');
+      await insertRows(tx, 'audit_events', AUDIT_COLUMNS, data.audit.entries);
+      await insertAuditSignIns(tx, data.audit.signInActors, signIns, nowMs);
+      await tx.exec('ALTER TABLE audit_events ADD CONSTRAINT audit_events_pkey PRIMARY KEY (id)');
     });
   });
   // Fresh statistics, so the planner picks the trigram indexes right away, and a visibility map,
   // so a list's count(*) is an index-only scan instead of reading every row (PGlite never
   // autovacuums). VACUUM cannot run inside a transaction, hence after it.
-  await db.exec('VACUUM ANALYZE partners, tenants, users, admin_roles, admin_accounts');
+  await db.exec(`VACUUM ANALYZE ${SEEDED_TABLES.join(', ')}`);
   return {
     size,
     partners: data.partners.length,
@@ -125,6 +127,7 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
     users: data.users.length,
     roles: data.roles.length,
     adminAccounts: data.adminAccounts.length,
+    auditEvents: data.audit.entries.length + signIns,
     ms: Math.round(performance.now() - started),
   };
 }
@@ -138,5 +141,5 @@ export function accountsLine(): string {
 }
 
 export function describeSummary(s: SeedSummary): string {
-  return `Seeded ${s.size}: ${s.partners} partners, ${s.tenants} tenants, ${s.users} users, ${s.roles} admin roles, ${s.adminAccounts} admin accounts in ${(s.ms / 1000).toFixed(1)} s`;
+  return `Seeded ${s.size}: ${s.partners} partners, ${s.tenants} tenants, ${s.users} users, ${s.roles} admin roles, ${s.adminAccounts} admin accounts, ${s.auditEvents} audit entries in ${(s.ms / 1000).toFixed(1)} s`;
 }

@@ -20,11 +20,15 @@ export interface SizeSpec {
    * platform users holding no role (part of `users`). The large seed's are enough to page through.
    */
   adminAccounts: number;
+  /** Tenants whose settings or details were edited in the audit log's 90 days (1–3 edits each). */
+  auditEditedTenants: number;
+  /** Sign-ins, sign-outs and failed sign-ins in the audit log, written by SQL (audit-sign-ins.ts). */
+  auditSignIns: number;
 }
 
 export const SIZES: Record<SeedSize, SizeSpec> = {
-  standard: { tenants: 1000, deletedTenants: 5, users: 3000, roles: 200, sharedEmailGroups: 12, platformStaff: 6, partnerAdminsPerPartner: 3, adminAccounts: 36 },
-  large: { tenants: 100_000, deletedTenants: 200, users: 20_000, roles: 5_000, sharedEmailGroups: 50, platformStaff: 20, partnerAdminsPerPartner: 8, adminAccounts: 2_100 },
+  standard: { tenants: 1000, deletedTenants: 5, users: 3000, roles: 200, sharedEmailGroups: 12, platformStaff: 6, partnerAdminsPerPartner: 3, adminAccounts: 36, auditEditedTenants: 400, auditSignIns: 2_800 },
+  large: { tenants: 100_000, deletedTenants: 200, users: 20_000, roles: 5_000, sharedEmailGroups: 50, platformStaff: 20, partnerAdminsPerPartner: 8, adminAccounts: 2_100, auditEditedTenants: 12_000, auditSignIns: 500_000 },
 };
 
 /** Everything but expiry dates is placed relative to this fixed instant, so the data never drifts. */
@@ -38,6 +42,7 @@ export interface Counters {
   tnt: number;
   usr: number;
   adr: number;
+  aud: number;
 }
 
 /**
@@ -56,7 +61,7 @@ export interface SeedContext {
 
 export function seedContext(size: SeedSize, now: Date): SeedContext {
   const rng = new Rng(0x5ca1c0de);
-  const counters: Counters = { tnt: 0, usr: 0, adr: 0 };
+  const counters: Counters = { tnt: 0, usr: 0, adr: 0, aud: 0 };
   return {
     spec: SIZES[size],
     rng,
