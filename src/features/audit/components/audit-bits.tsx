@@ -64,13 +64,16 @@ function ResourceName({ event, name }: { event: AuditEvent; name: string }) {
   );
 }
 
-/** "changed the security settings of [Acme Corporation]". */
-export function ActionWords({ event }: { event: AuditEvent }) {
+/**
+ * "changed the security settings of [Acme Corporation]". `linked` false: the resource is the page
+ * the words are on (a History panel), so it is neither linked nor looked up.
+ */
+export function ActionWords({ event, linked = true }: { event: AuditEvent; linked?: boolean }) {
   const { lead, resource, tail } = actionPhrase(event);
   return (
     <>
       {lead}
-      {resource ? <ResourceName event={event} name={resource} /> : null}
+      {resource && linked ? <ResourceName event={event} name={resource} /> : resource}
       {tail}
     </>
   );

@@ -29,7 +29,7 @@ function HistoryEntry({ event }: { event: AuditEvent }) {
       <Typography>
         <RelativeTime iso={event.occurred_at} />
         {' · '}
-        {name} <ActionWords event={event} />
+        {name} <ActionWords event={event} linked={false} />
         {event.result === 'failure' ? ` — refused${event.detail ? `: ${event.detail}` : ''}` : ''}
         {' · '}
         <Link component={RouterLink} to={paths.auditEntry.to(event.id)}>
