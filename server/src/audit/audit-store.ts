@@ -1,7 +1,7 @@
 import type { Db } from '../db/db';
-import type { Page } from '../http/pagination';
+import { pageOf, type Page } from '../http/pagination';
 import { newId } from '../ids';
-import { fetchPage, Params } from '../routes/shared/sql';
+import { Params, pageSql } from '../routes/shared/sql';
 import type { AuditEntry, AuditEvent } from './audit-events';
 
 const COLUMNS =
@@ -72,10 +72,29 @@ export function auditListConditions(filters: AuditFilters, params: Params): stri
   return where;
 }
 
-export function listAuditEvents(db: Db, filters: AuditFilters, page: number, perPage: number): Promise<Page<AuditEvent>> {
+/**
+ * The most matches an audit list counts. Counting is a walk over every match, and the log grows
+ * without end: at 500,000 entries an exact count(*) of the unfiltered list takes 60-100 ms on
+ * PGlite, while counting up to 10,000 takes a few. So `total` is exact up to this number and
+ * this number beyond it: the list pages through the newest 10,000 matches, and a narrower filter
+ * (a time range, an actor, a resource) reaches the older ones.
+ */
+export const AUDIT_COUNT_CAP = 10_000;
+
+export async function listAuditEvents(db: Db, filters: AuditFilters, page: number, perPage: number): Promise<Page<AuditEvent>> {
   const params = new Params();
   const where = auditListConditions(filters, params);
-  return fetchPage<AuditEvent>(db, { select: COLUMNS, from: 'audit_events', where, params, orderBy: NEWEST_FIRST, page, perPage });
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const [row] = await db.query<{ total: number }>(
+    `SELECT count(*) AS total FROM (SELECT 1 FROM audit_events ${whereSql} LIMIT ${AUDIT_COUNT_CAP}) AS capped`,
+    params.values,
+  );
+  const total = Number(row?.total ?? 0);
+  const offset = (page - 1) * perPage;
+  if (offset >= total) return pageOf<AuditEvent>([], total, page, perPage);
+  const query = { select: COLUMNS, from: 'audit_events', where, params, orderBy: NEWEST_FIRST };
+  const items = await db.query<AuditEvent>(pageSql(query, offset), [...params.values, perPage, offset]);
+  return pageOf(items, total, page, perPage);
 }
 
 export async function getAuditEvent(db: Db, id: string): Promise<AuditEvent | undefined> {
