@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { DataList } from '@/components/data-list/data-list';
 import { FilterBar } from '@/components/data-list/filter-bar';
 import { FilterSelect } from '@/components/data-list/filter-select';
-import { UserPicker } from '@/components/pickers/user-picker';
+import { LazyUserPicker } from '@/components/pickers/lazy-pickers';
 import { useSearchParamsState } from '@/hooks/use-search-params-state';
 import { useAssignmentNames } from '../api/names';
 import { roleAssignmentQueries, type RoleAssignment } from '../api/queries';
@@ -39,7 +39,7 @@ function Filters({ filters, onChange, onClear }: { filters: ListFilters; onChang
         minWidth={260}
       />
       <Box sx={{ minWidth: 260, flex: '1 1 260px' }}>
-        <UserPicker
+        <LazyUserPicker
           id="filter-user"
           size="small"
           label="User"
