@@ -357,6 +357,26 @@ describe.each(ENGINES)('the audit log on %s', (engine) => {
       }
     });
 
+    it('past 10,000 matches says the total is only a lower bound, and still serves the deeper pages', async () => {
+      // 10,050 entries in a year nothing else is in, by one INSERT ... SELECT.
+      await h.ctx.db.query(
+        `INSERT INTO audit_events (id, occurred_at, actor_id, actor_email, action, resource_type, result, status_code)
+         SELECT 'aud_cap' || n, timestamptz '2001-01-01T00:00:00Z' + n * interval '1 minute', $1, $2, 'auth.sign_in_succeeded', 'session', 'success', 303
+           FROM generate_series(1, 10050) AS n`,
+        [ROOT.id, ROOT.email],
+      );
+      const window = { start_time: '2001-01-01T00:00:00Z', end_time: '2002-01-01T00:00:00Z' };
+      const first = await list({ ...window, per_page: '100' });
+      expect(first).toMatchObject({ total: 10_000, total_capped: true, pages: 100 });
+      expect(first.items[0]!.id).toBe('aud_cap10050');
+      const deep = await list({ ...window, per_page: '100', page: '101' });
+      expect(deep.items.map((e) => e.id)).toEqual(Array.from({ length: 50 }, (_, i) => `aud_cap${50 - i}`));
+      expect(deep.total_capped).toBe(true);
+      const exact = await list({ ...window, end_time: '2001-01-02T00:00:00Z' });
+      expect(exact).toMatchObject({ total: 1439, total_capped: false });
+      await h.ctx.db.query("DELETE FROM audit_events WHERE id LIKE 'aud_cap%'");
+    });
+
     it('refuses bad filters the FastAPI way', async () => {
       for (const query of ['result=maybe', 'start_time=yesterday', 'per_page=101', 'start_time=2026-11-02T00:00:00Z&end_time=2026-11-01T00:00:00Z']) {
         const res = await h.call('GET', `${LOG}?${query}`);

@@ -87,7 +87,7 @@ describe('list plans', () => {
       const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
       await h.ctx.db.exec('SET enable_seqscan = off');
       try {
-        const count = await plan(`SELECT count(*) FROM (SELECT 1 FROM audit_events ${whereSql} LIMIT ${AUDIT_COUNT_CAP}) AS capped`, params.values);
+        const count = await plan(`SELECT count(*) FROM (SELECT 1 FROM audit_events ${whereSql} LIMIT ${AUDIT_COUNT_CAP + 1}) AS capped`, params.values);
         expect(count).toMatch(/Index Only Scan|Index Scan|Bitmap Index Scan/);
         expect(count).not.toMatch(/Seq Scan|\bSort\b/);
         for (const offset of [0, DEEP_OFFSET]) {

@@ -75,26 +75,31 @@ export function auditListConditions(filters: AuditFilters, params: Params): stri
 /**
  * The most matches an audit list counts. Counting is a walk over every match, and the log grows
  * without end: at 500,000 entries an exact count(*) of the unfiltered list takes 60-100 ms on
- * PGlite, while counting up to 10,000 takes a few. So `total` is exact up to this number and
- * this number beyond it: the list pages through the newest 10,000 matches, and a narrower filter
- * (a time range, an actor, a resource) reaches the older ones.
+ * PGlite, while counting up to 10,000 takes a few. Past it the answer says so rather than pass a
+ * lower bound off as the total: `total` is AUDIT_COUNT_CAP and `total_capped` true ("more than
+ * 10,000"), and every page is still served, however deep.
  */
 export const AUDIT_COUNT_CAP = 10_000;
 
-export async function listAuditEvents(db: Db, filters: AuditFilters, page: number, perPage: number): Promise<Page<AuditEvent>> {
+/** The list envelope, plus whether `total` is only a lower bound (AUDIT_COUNT_CAP). */
+export type AuditPage = Page<AuditEvent> & { total_capped: boolean };
+
+export async function listAuditEvents(db: Db, filters: AuditFilters, page: number, perPage: number): Promise<AuditPage> {
   const params = new Params();
   const where = auditListConditions(filters, params);
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const [row] = await db.query<{ total: number }>(
-    `SELECT count(*) AS total FROM (SELECT 1 FROM audit_events ${whereSql} LIMIT ${AUDIT_COUNT_CAP}) AS capped`,
+    `SELECT count(*) AS total FROM (SELECT 1 FROM audit_events ${whereSql} LIMIT ${AUDIT_COUNT_CAP + 1}) AS capped`,
     params.values,
   );
-  const total = Number(row?.total ?? 0);
+  const counted = Number(row?.total ?? 0);
+  const capped = counted > AUDIT_COUNT_CAP;
+  const total = Math.min(counted, AUDIT_COUNT_CAP);
   const offset = (page - 1) * perPage;
-  if (offset >= total) return pageOf<AuditEvent>([], total, page, perPage);
+  if (!capped && offset >= total) return { ...pageOf<AuditEvent>([], total, page, perPage), total_capped: false };
   const query = { select: COLUMNS, from: 'audit_events', where, params, orderBy: NEWEST_FIRST };
   const items = await db.query<AuditEvent>(pageSql(query, offset), [...params.values, perPage, offset]);
-  return pageOf(items, total, page, perPage);
+  return { ...pageOf(items, total, page, perPage), total_capped: capped };
 }
 
 export async function getAuditEvent(db: Db, id: string): Promise<AuditEvent | undefined> {

@@ -47,6 +47,17 @@ function List({ state, filtered = false, p = 1, onPage = vi.fn(), onPerPage = vi
 }
 
 describe('DataList', () => {
+  it('says "more than" when the server stopped counting, and keeps paging open-ended', async () => {
+    const onPage = vi.fn();
+    const capped = { ...page(things(20), null), atLeast: 10_000 };
+    const { user } = renderWithProviders(<List state={query({ data: capped })} onPage={onPage} />);
+    expect(screen.getByRole('status')).toHaveTextContent('More than 10,000 things');
+    expect(screen.getByText('1–20 of more than 20')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /last page/i })).toBeDisabled();
+    await user.click(screen.getByRole('button', { name: /next page/i }));
+    expect(onPage).toHaveBeenCalledWith(2);
+  });
+
   it('shows the count, the rows and pagination bound to the page', async () => {
     const onPage = vi.fn();
     const { user } = renderWithProviders(<List state={query({ data: page(things(20), 45) })} onPage={onPage} />);

@@ -47,6 +47,12 @@ export interface DataListProps<T> {
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** "1,234 tenants"; "More than 10,000 entries" when the server stopped counting; nothing when it did not say. */
+function countText(noun: ListNoun, total: number | null, atLeast: number | undefined): string {
+  if (total !== null) return `${total.toLocaleString('en-US')} ${total === 1 ? noun.one : noun.many}`;
+  return atLeast !== undefined ? `More than ${atLeast.toLocaleString('en-US')} ${noun.many}` : '';
+}
+
 /**
  * The one frame every list screen uses: the count, the progress bar while a page loads (the
  * previous page stays on screen, marked busy), a failed load kept in place with Retry (so the
@@ -88,7 +94,7 @@ export function DataList<T>({
       ) : null}
 
       <Typography role="status" color="text.secondary" sx={{ mb: 1, minHeight: '1.5em' }}>
-        {data && total !== null ? `${total.toLocaleString('en-US')} ${total === 1 ? noun.one : noun.many}` : ''}
+        {data ? countText(noun, total, data.atLeast) : ''}
       </Typography>
       {toolbar}
 

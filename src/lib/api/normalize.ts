@@ -11,6 +11,8 @@ export interface NormalizedList<T> {
   page: number;
   perPage: number;
   pages: number | null;
+  /** With total null: the server counted this many and stopped (there are more). */
+  atLeast?: number;
 }
 
 export interface NormalizeOptions {

@@ -559,6 +559,12 @@ export interface components {
         };
         AuditEventList: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["AuditEvent"][];
+            /**
+             * @description [decided] True when the matches were counted only up to `total` (the stand-in counts
+             *     up to 10,000: the log grows without end) and there are more; `pages` is then a lower
+             *     bound too, and deeper pages are still served. Absent or false: `total` is exact.
+             */
+            total_capped?: boolean;
         };
         AdminAccount: {
             /** Format: uuid */

@@ -69,7 +69,9 @@ export async function fetchAuditPage(
       signal,
     }),
   );
-  const list = normalizeList<AuditEvent>(body, 'audit', { page, perPage });
+  const normalized = normalizeList<AuditEvent>(body, 'audit', { page, perPage });
+  // A count that stopped (total_capped) is a lower bound: shown as "more than", never as the total.
+  const list = body.total_capped && normalized.total !== null ? { ...normalized, total: null, pages: null, atLeast: normalized.total } : normalized;
   const ignoredFields: string[] = ignoredFilters<AuditEvent>(list.items, wanted);
   const ignored = Object.values(CHECKED_FILTERS)
     .filter(({ field }) => ignoredFields.includes(field))
