@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { openSignInPage, postForm, signIn } from './lib/oidc-client.mjs';
 import { median, percentile, table } from './lib/stats.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -64,8 +65,6 @@ const FLOOD_EMAILS = [
   'expired.admin@scaikey.test',
   'nobody@scaikey.test',
 ];
-const CLIENT_ID = 'scaikey-admin-console';
-const REDIRECT_URI = 'http://localhost:5173/auth/callback';
 
 const cleanups = [];
 if (isMainThread) installCleanupHandlers();
@@ -162,74 +161,6 @@ async function startStandIn() {
 
 // ---------------------------------------------------------------------------------------------
 // Signing in, as the console does: authorize → sign-in form → code → token (PKCE S256)
-
-function cookieFrom(res, name) {
-  for (const line of res.headers.getSetCookie()) {
-    const [pair] = line.split(';');
-    if (pair.startsWith(`${name}=`)) return pair.slice(name.length + 1);
-  }
-  return null;
-}
-
-/** Opens a sign-in page: its form's absolute action, the pending sign-in and the browser cookie. */
-async function openSignInPage(discovery, challenge, headers = {}) {
-  const url = new URL(discovery.authorization_endpoint);
-  const params = {
-    client_id: CLIENT_ID,
-    redirect_uri: REDIRECT_URI,
-    response_type: 'code',
-    scope: 'openid profile email offline_access',
-    state: randomBytes(8).toString('hex'),
-    code_challenge: challenge,
-    code_challenge_method: 'S256',
-  };
-  for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
-  const res = await fetch(url, { redirect: 'manual', headers });
-  const html = await res.text();
-  const loginId = /name="login_id" value="([^"]+)"/.exec(html)?.[1];
-  const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1];
-  const cookie = cookieFrom(res, 'scaikey_login');
-  if (res.status !== 200 || !loginId || !action || !cookie) throw new Error(`no sign-in page (HTTP ${res.status})`);
-  return { action: new URL(action, url).toString(), loginId, cookie };
-}
-
-function postForm(url, fields, cookie, headers = {}) {
-  return fetch(url, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie, ...headers },
-    body: new URLSearchParams(fields).toString(),
-  });
-}
-
-async function signIn(discovery) {
-  const verifier = randomBytes(32).toString('base64url');
-  const challenge = createHash('sha256').update(verifier).digest('base64url');
-  const form = await openSignInPage(discovery, challenge);
-  const res = await postForm(
-    form.action,
-    { login_id: form.loginId, email: ACCOUNT.email, password: ACCOUNT.password },
-    `scaikey_login=${form.cookie}`,
-  );
-  await res.arrayBuffer();
-  const location = res.headers.get('location');
-  const code = location && new URL(location).searchParams.get('code');
-  if (res.status !== 303 || !code) throw new Error(`sign-in as ${ACCOUNT.email} failed (HTTP ${res.status})`);
-  const token = await fetch(discovery.token_endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: REDIRECT_URI,
-      code_verifier: verifier,
-      client_id: CLIENT_ID,
-    }).toString(),
-  });
-  const body = await token.json();
-  if (!token.ok || !body.access_token) throw new Error(`token exchange failed (HTTP ${token.status})`);
-  return body.access_token;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Measuring
@@ -339,7 +270,7 @@ async function main() {
     if (new URL(discovery[key]).origin !== API) throw new Error(`${key} is not on ${API}`);
   }
   log(`signing in as ${ACCOUNT.email} (authorization code + PKCE)`);
-  const accessToken = await signIn(discovery);
+  const accessToken = await signIn(discovery, ACCOUNT);
   await timeAuthMe(accessToken, 20); // warm-up
 
   // Rounds of alone / one address / many addresses, so that whatever else the machine does

@@ -8,7 +8,8 @@
 //
 // Options: --runs N (default 3), --pages N (list pages for the heap figure, default 50),
 // --server-samples N (requests per endpoint for the stand-in's figure, default 30), --api-port,
-// --web-port, --reseed (seed the large data set again), --no-build (reuse the last build).
+// --web-port, --reseed (seed the large data set again), --no-build (reuse the last build),
+// --server-only (no build, no browser: sign in over HTTP and time the stand-in's endpoints; a minute).
 //
 // The parts live in bench/lib/: options.mjs (settings), setup.mjs (build, seed, servers, browser),
 // probes.mjs (in the page), record.mjs (what a page loads), pages.mjs (contexts, sign-in,
@@ -21,8 +22,9 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { measurePaging, measureSearch } from './lib/measure-lists.mjs';
 import { firstVisit, measureScreen } from './lib/measure-screens.mjs';
-import { apiGet, measureServer } from './lib/measure-server.mjs';
-import { API, API_PORT, DATA_DIR, DIST, PAGES, RESULTS, RUNS, WEB_PORT, log } from './lib/options.mjs';
+import { apiGet, auditEndpoints, measureServer } from './lib/measure-server.mjs';
+import { signIn } from './lib/oidc-client.mjs';
+import { ACCOUNT, API, API_PORT, DATA_DIR, DIST, PAGES, RESULTS, RUNS, SERVER_ONLY, WEB, WEB_PORT, log } from './lib/options.mjs';
 import { signInOnce } from './lib/pages.mjs';
 import { report } from './lib/report.mjs';
 import { assertPortFree, buildConsole, chromiumExecutable, cleanup, machine, onCleanup, seedLarge, startStandIn } from './lib/setup.mjs';
@@ -47,8 +49,63 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+/** The stand-in's endpoints at the large seed, `middle` a tenants page half-way, `tenant` one on it. */
+async function serverEndpoints(token, { middle, tenant, terms, userTerm }) {
+  return [
+    ['GET /tenants/ page 1', '/tenants/?page=1&per_page=20'],
+    [`GET /tenants/ page ${middle.toLocaleString('en-US')}`, `/tenants/?page=${middle}&per_page=20`],
+    [`GET /tenants/?search=${terms[0]}`, `/tenants/?search=${encodeURIComponent(terms[0] ?? 'acme')}&per_page=20`],
+    ['GET /tenants/?search=ab (2 letters)', '/tenants/?search=ab&per_page=20'],
+    ['GET /tenants/?status=SUSPENDED', '/tenants/?status=SUSPENDED&per_page=20'],
+    ['GET /admin-roles/ page 1', '/admin-roles/?page=1&per_page=20'],
+    ['GET /admin-roles/?role=TENANT_ADMIN', '/admin-roles/?role=TENANT_ADMIN&per_page=20'],
+    ['GET /users/ page 1', '/users/?page=1&per_page=20'],
+    [`GET /users/?search=${userTerm}`, `/users/?search=${encodeURIComponent(userTerm)}&per_page=20`],
+    ['GET /partners/ page 1', '/partners/?page=1&per_page=20'],
+    ['GET /tenants/{id}', `/tenants/${encodeURIComponent(tenant.id)}`],
+    ...(await auditEndpoints(token)),
+  ];
+}
+
+/** What the endpoints are called with: a page half-way through the tenants, names to search for. */
+async function probes(token) {
+  const count = async (path) => (await apiGet(token, `${path}?per_page=1`)).total;
+  const [tenants, users, roles, audit] = [await count('/tenants/'), await count('/users/'), await count('/admin-roles/'), await count('/audit/')];
+  const n = (v) => v.toLocaleString('en-US');
+  // The audit list counts up to 10,000 (audit-store.ts, AUDIT_COUNT_CAP).
+  const seed = `${n(tenants)} tenants, ${n(users)} users, ${n(roles)} role assignments, ${n(audit)}${audit >= 10_000 ? '+' : ''} audit entries`;
+  const middle = Math.max(1, Math.floor(tenants / 20 / 2));
+  const tenant = (await apiGet(token, `/tenants/?page=${middle}&per_page=20`)).items[0];
+  const terms = [];
+  for (const p of [7, 301, 1234, 2222, 4001].slice(0, Math.max(RUNS, 3))) {
+    const t = (await apiGet(token, `/tenants/?page=${p}&per_page=1`)).items[0];
+    if (t) terms.push(t.name.toLowerCase());
+  }
+  const userTerm = (await apiGet(token, '/users/?page=500&per_page=1')).items[0]?.email.split('@')[0] ?? 'ana';
+  return { seed, middle, tenant, terms, userTerm };
+}
+
+/** `--server-only`: the stand-in alone, signed in over HTTP (no build, no browser); prints its table. */
+async function serverOnly(started) {
+  await assertPortFree(API_PORT);
+  seedLarge();
+  log(`starting the stand-in on ${API} (log: ${DATA_DIR}/server.log)`);
+  await startStandIn();
+  const discovery = await (await fetch(`${API}/api/v1/platform/oauth/.well-known/openid-configuration`)).json();
+  const token = await signIn(discovery, ACCOUNT, `${WEB}auth/callback`);
+  const probe = await probes(token);
+  const result = { at: new Date().toISOString(), runs: RUNS, machine: machine('none'), seed: probe.seed, serverOnly: true };
+  log('the stand-in, direct HTTP');
+  result.server = await measureServer(token, await serverEndpoints(token, probe));
+  result.durationSeconds = Math.round((Date.now() - started) / 1000);
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'server-latest.json'), JSON.stringify(result, null, 2));
+  console.log(`\n${report(result)}\n\nwritten: ${RESULTS}/server-latest.json (took ${result.durationSeconds} s)`);
+}
+
 async function main() {
   const started = Date.now();
+  if (SERVER_ONLY) return serverOnly(started);
   await assertPortFree(API_PORT);
   await assertPortFree(WEB_PORT);
   buildConsole();
@@ -73,18 +130,9 @@ async function main() {
   log('signing in through the stand-in');
   const { state, token } = await signInOnce(browser);
 
-  const totals = await apiGet(token, '/tenants/?per_page=1');
-  const users = await apiGet(token, '/users/?per_page=1');
-  const roles = await apiGet(token, '/admin-roles/?per_page=1');
-  result.seed = `${totals.total.toLocaleString('en-US')} tenants, ${users.total.toLocaleString('en-US')} users, ${roles.total.toLocaleString('en-US')} role assignments`;
-  const middle = Math.max(1, Math.floor(totals.total / 20 / 2));
-  const tenant = (await apiGet(token, `/tenants/?page=${middle}&per_page=20`)).items[0];
-  const terms = [];
-  for (const p of [7, 301, 1234, 2222, 4001].slice(0, Math.max(RUNS, 3))) {
-    const t = (await apiGet(token, `/tenants/?page=${p}&per_page=1`)).items[0];
-    if (t) terms.push(t.name.toLowerCase());
-  }
-  const userTerm = (await apiGet(token, '/users/?page=500&per_page=1')).items[0]?.email.split('@')[0] ?? 'ana';
+  const probe = await probes(token);
+  const { tenant, terms } = probe;
+  result.seed = probe.seed;
 
   const runSafely = async (label, fn) => {
     try {
@@ -128,19 +176,7 @@ async function main() {
   );
 
   log('the stand-in, direct HTTP');
-  result.server = await measureServer(token, [
-    ['GET /tenants/ page 1', '/tenants/?page=1&per_page=20'],
-    [`GET /tenants/ page ${middle.toLocaleString('en-US')}`, `/tenants/?page=${middle}&per_page=20`],
-    [`GET /tenants/?search=${terms[0]}`, `/tenants/?search=${encodeURIComponent(terms[0] ?? 'acme')}&per_page=20`],
-    ['GET /tenants/?search=ab (2 letters)', '/tenants/?search=ab&per_page=20'],
-    ['GET /tenants/?status=SUSPENDED', '/tenants/?status=SUSPENDED&per_page=20'],
-    ['GET /admin-roles/ page 1', '/admin-roles/?page=1&per_page=20'],
-    ['GET /admin-roles/?role=TENANT_ADMIN', '/admin-roles/?role=TENANT_ADMIN&per_page=20'],
-    ['GET /users/ page 1', '/users/?page=1&per_page=20'],
-    [`GET /users/?search=${userTerm}`, `/users/?search=${encodeURIComponent(userTerm)}&per_page=20`],
-    ['GET /partners/ page 1', '/partners/?page=1&per_page=20'],
-    ['GET /tenants/{id}', `/tenants/${encodeURIComponent(tenant.id)}`],
-  ]);
+  result.server = await measureServer(token, await serverEndpoints(token, probe));
 
   result.durationSeconds = Math.round((Date.now() - started) / 1000);
   mkdirSync(RESULTS, { recursive: true });

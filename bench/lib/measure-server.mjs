@@ -29,3 +29,23 @@ export async function measureServer(token, endpoints) {
   }
   return out;
 }
+
+const DAY = 86_400_000;
+
+/** The audit log's list as the log screen and a History panel call it: unfiltered, by resource, by actor, by time. */
+export async function auditEndpoints(token) {
+  const newest = (await apiGet(token, '/audit/?per_page=1')).items[0];
+  if (!newest) return [];
+  const acme = (await apiGet(token, '/tenants/?search=acme%20corporation&per_page=1')).items[0];
+  const root = (await apiGet(token, '/audit/?actor_email=root%40scaikey.test&per_page=1')).items[0];
+  const end = Date.parse(newest.occurred_at);
+  const at = (ms) => encodeURIComponent(new Date(ms).toISOString());
+  const out = [['GET /audit/ page 1', '/audit/?page=1&per_page=20']];
+  if (acme) out.push(['GET /audit/?resource_id= (Acme)', `/audit/?resource_id=${acme.id}&per_page=20`]);
+  if (root) out.push(['GET /audit/?actor_id= (root)', `/audit/?actor_id=${root.actor_id}&per_page=20`]);
+  out.push(
+    ['GET /audit/ last 24 hours', `/audit/?start_time=${at(end - DAY)}&per_page=20`],
+    ['GET /audit/ 7 days, 6 weeks ago', `/audit/?start_time=${at(end - 48 * DAY)}&end_time=${at(end - 41 * DAY)}&per_page=20`],
+  );
+  return out;
+}

@@ -9,6 +9,7 @@ export function report(r) {
     `machine: ${m.cpu}, ${m.cores} cores, ${mb(m.memory)} RAM, load ${m.loadAverage.join(' ')}; ${m.os}; node ${m.node}; chromium ${m.chromium}`,
   );
   lines.push('');
+  if (r.serverOnly) return [...lines, serverTable(r)].join('\n');
   const loads = [['first visit, before sign-in', r.firstVisit], ...r.screens.map((s) => [s.name, s])];
   lines.push(
     table(
@@ -80,11 +81,13 @@ export function report(r) {
     lines.push(`heap growth per 10 pages (least squares, pages 10–${r.tenantsPaging.pages}): ${kb(r.tenantsPaging.heapSlopePer10Pages)}`);
   }
   lines.push('');
-  lines.push(
-    table(
-      ['stand-in, direct HTTP', 'p50', 'p95', 'samples'],
-      r.server.map((e) => [`${e.name}${e.error ? ` (${e.error})` : ''}`, ms(e.p50), ms(e.p95), e.samples]),
-    ),
-  );
+  lines.push(serverTable(r));
   return lines.join('\n');
+}
+
+function serverTable(r) {
+  return table(
+    ['stand-in, direct HTTP', 'p50', 'p95', 'samples'],
+    r.server.map((e) => [`${e.name}${e.error ? ` (${e.error})` : ''}`, ms(e.p50), ms(e.p95), e.samples]),
+  );
 }
