@@ -5,6 +5,7 @@ import { authQueries } from '@/features/auth/api/queries';
 import { pathRelativeToBase, routerBasename } from '@/lib/base-url';
 import { AppRouter, createAppHistory } from '@/lib/navigation/app-router';
 import { createQueryClient } from '@/lib/query-client';
+import '@/lib/zod-messages';
 import { AppProvider } from './provider';
 import { AppRoutes } from './router';
 import { RouteErrorBoundary } from './routes/route-error';

@@ -3,39 +3,61 @@
  * client) comes from `config.json` next to index.html, fetched and validated before the first
  * render (never from import.meta.env), so one build serves every environment.
  *
- * Uses `zod/mini` on purpose: this module is part of the bootstrap chunk, which must stay small.
+ * Checked by hand rather than with a zod schema: this module is part of the bootstrap chunk, the
+ * JS of a visit before sign-in (at most 30 KB gzip, scripts/check-size.mjs), and zod's parser
+ * core was a third of it. Five keys and their rules are below, each with the words shown when it
+ * is wrong; the forms, which load with the app, keep using zod.
  */
-import * as z from 'zod/mini';
+import { config as zodConfig } from 'zod/v4/core';
 
 // Zod compiles fast parsers with `new Function` unless told not to; the console's
-// Content-Security-Policy (deploy/nginx.conf) allows no eval, so it must never try. This module
-// is the first to use zod (it is part of the bootstrap), and the setting is global.
-z.config({ jitless: true });
-// The English messages full zod installs on import, for any issue without a message of its own.
-z.config(z.locales.en());
+// Content-Security-Policy (deploy/nginx.conf) allows no eval, so it must never try. The setting
+// is global, and read when a schema is made: it is set here, in the bootstrap, before any module
+// that makes one has loaded. (Its messages are set with the app: lib/zod-messages.ts.)
+zodConfig({ jitless: true });
 
 export const DEFAULT_SCOPE = 'openid profile email offline_access';
 
-const httpUrl = () => z.url({ protocol: /^https?$/ });
+export interface AppConfig {
+  apiBaseUrl: string;
+  oidc: { authority: string; clientId: string; scope: string };
+  environmentName?: string | undefined;
+}
 
-const configSchema = z.strictObject({
-  apiBaseUrl: httpUrl(),
-  oidc: z.strictObject({
-    authority: httpUrl(),
-    clientId: z.string().check(z.minLength(1)),
-    scope: z._default(
-      z.string().check(z.refine((scope) => scope.split(/\s+/).includes('openid'))),
-      DEFAULT_SCOPE,
-    ),
-  }),
-  environmentName: z.optional(z.string().check(z.minLength(1))),
-});
+/** A rule for one value: true when it holds. */
+type Check = (value: unknown) => boolean;
 
-export type AppConfig = z.output<typeof configSchema>;
+const httpUrl: Check = (value) => {
+  if (typeof value !== 'string') return false;
+  try {
+    return /^https?:$/.test(new URL(value.trim()).protocol);
+  } catch {
+    return false;
+  }
+};
+const nonEmptyString: Check = (value) => typeof value === 'string' && value.length > 0;
+const scopeWithOpenid: Check = (value) => typeof value === 'string' && value.split(/\s+/).includes('openid');
+
+/** Each section's keys, with their rules; `optional` keys may be missing, `fallback` fills one in. */
+interface KeyRule {
+  check: Check;
+  optional?: boolean;
+  fallback?: string;
+}
+const SECTIONS: Record<string, Record<string, KeyRule>> = {
+  '': { apiBaseUrl: { check: httpUrl }, environmentName: { check: nonEmptyString, optional: true } },
+  oidc: {
+    authority: { check: httpUrl },
+    clientId: { check: nonEmptyString },
+    scope: { check: scopeWithOpenid, fallback: DEFAULT_SCOPE },
+  },
+};
+/** The top level's keys in config.json's order: a section's place is its key's. */
+const TOP_KEYS = ['apiBaseUrl', 'oidc', 'environmentName'];
 
 /** Every key config.json may hold, dotted ("oidc.clientId"); the README documents each. */
-export const CONFIG_KEYS: readonly string[] = Object.entries(configSchema.def.shape).flatMap(([key, schema]) =>
-  schema instanceof z.ZodMiniObject ? Object.keys(schema.def.shape).map((inner) => `${key}.${inner}`) : [key],
+export const CONFIG_KEYS: readonly string[] = TOP_KEYS.flatMap((key) =>
+  SECTIONS[key] ? Object.keys(SECTIONS[key]).map((inner) => `${key}.${inner}`) : [key],
 );
 
 /** What each key must hold, in words a person deploying the console understands. */
@@ -73,41 +95,51 @@ function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`;
 }
 
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current = input;
-  for (const segment of path) {
-    if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<PropertyKey, unknown>)[segment];
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A value that is not what `key` must hold: missing, or what was found instead. */
+function wrong(key: string, value: unknown): ConfigProblem {
+  const expected = EXPECTED[key] ?? 'a valid value';
+  return {
+    key: key || null,
+    message: value === undefined ? `missing; expected ${expected}` : `expected ${expected}, but found ${describe(value)}`,
+  };
+}
+
+/** One object's keys (the top level, or a section under `path`): its values, or its problems. */
+function parseSection(path: string, input: Record<string, unknown>, problems: ConfigProblem[]): Record<string, unknown> {
+  const rules = SECTIONS[path] ?? {};
+  const keys = path ? Object.keys(rules) : TOP_KEYS;
+  const output: Record<string, unknown> = {};
+  const dotted = (key: string) => (path ? `${path}.${key}` : key);
+  for (const key of keys) {
+    const value = input[key];
+    if (SECTIONS[key]) {
+      if (isObject(value)) output[key] = parseSection(key, value, problems);
+      else problems.push(wrong(key, value));
+      continue;
+    }
+    const rule = rules[key] as KeyRule;
+    if (value === undefined && (rule.optional || rule.fallback !== undefined)) {
+      if (rule.fallback !== undefined) output[key] = rule.fallback;
+    } else if (rule.check(value)) output[key] = value;
+    else problems.push(wrong(dotted(key), value));
   }
-  return current;
+  for (const key of Object.keys(input)) {
+    if (!keys.includes(key)) {
+      problems.push({ key: dotted(key), message: `unknown key; remove it (allowed keys here: ${ALLOWED_KEYS[path] ?? 'none'})` });
+    }
+  }
+  return output;
 }
 
 /** Validates parsed JSON. Every problem is reported, each naming its key and what was expected. */
 export function parseConfig(input: unknown): ConfigParseResult {
-  const result = configSchema.safeParse(input);
-  if (result.success) return { ok: true, config: result.data };
-
+  if (!isObject(input)) return { ok: false, problems: [wrong('', input)] };
   const problems: ConfigProblem[] = [];
-  for (const issue of result.error.issues) {
-    const key = issue.path.map(String).join('.');
-    if (issue.code === 'unrecognized_keys') {
-      for (const unknownKey of issue.keys) {
-        problems.push({
-          key: key ? `${key}.${unknownKey}` : unknownKey,
-          message: `unknown key; remove it (allowed keys here: ${ALLOWED_KEYS[key] ?? 'none'})`,
-        });
-      }
-      continue;
-    }
-    const expected = EXPECTED[key] ?? 'a valid value';
-    const value = valueAt(input, issue.path);
-    problems.push({
-      key: key || null,
-      message:
-        value === undefined ? `missing; expected ${expected}` : `expected ${expected}, but found ${describe(value)}`,
-    });
-  }
-  return { ok: false, problems };
+  const config = parseSection('', input, problems) as unknown as AppConfig;
+  return problems.length ? { ok: false, problems } : { ok: true, config };
 }
 
 export type ConfigLoadResult =

@@ -2,6 +2,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { setConfig } from '@/lib/config';
+import '@/lib/zod-messages';
 import { clearNotifications } from '@/lib/notifications';
 import { testConfig } from './test-config';
 
