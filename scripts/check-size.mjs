@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// The bundle budgets of issue 7, checked from the production build's Vite manifest:
-//   - the first visit before sign-in (the entry and its static imports) loads at most 40 KB of
-//     gzip JavaScript: the shell, MUI and the data layer load only once the admin is signed in;
-//   - no screen loads more than 250 KB of gzip JavaScript in total: the entry, every lazy chunk on
+// The bundle budgets of issues 7 and 16, checked from the production build's Vite manifest:
+//   - the first visit before sign-in (the entry and its static imports) loads at most 27 KB of
+//     gzip JavaScript: the shell, MUI, zod and the data layer load only once the admin is signed in;
+//   - no screen loads more than 243 KB of gzip JavaScript in total: the entry, every lazy chunk on
 //     the way to the screen's route module (the app shell, the route itself), and all their static
-//     imports.
+//     imports. Issue 16's goal is 200 KB: the signed-in shell alone (React DOM, MUI with emotion,
+//     the router, react-query) is ~197 KB with the entry, so the goal needs a smaller shell.
 // `node scripts/check-size.mjs` builds into a temporary directory (dist/ is left alone, since the
 // e2e suite builds there at the same time); `--dist <dir>` reads a build that has a manifest.
 import { spawnSync } from 'node:child_process';
@@ -14,10 +15,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-export const BUDGETS = { firstVisitKb: 40, screenKb: 250, allowances: loadAllowances() };
+export const BUDGETS = { firstVisitKb: 27, screenKb: 243, allowances: loadAllowances() };
 
 /**
- * Interim allowances for screens not yet within the 250 KB goal: `{ "<route module>": { "kb": n,
+ * Interim allowances for screens not yet within the screen budget: `{ "<route module>": { "kb": n,
  * "why": "..." } }` in scripts/size-allowances.json. A screen with one may not grow past it (a
  * ratchet), and the report still says it is over the goal; lower or remove an allowance as soon as
  * the screen shrinks.

@@ -2,7 +2,7 @@ import SearchIcon from '@mui/icons-material/Search';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import { useEffect, useRef, useState } from 'react';
-import { SEARCH_DEBOUNCE_MS } from '@/components/pickers/entity-picker';
+import { SEARCH_DEBOUNCE_MS } from '@/components/pickers/use-debounced-value';
 
 export interface SearchFieldProps {
   /** The search as the URL holds it. */

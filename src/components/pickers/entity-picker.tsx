@@ -6,10 +6,7 @@ import Typography from '@mui/material/Typography';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type ReactNode, type Ref } from 'react';
 import type { Lookup } from '@/lib/lookups/queries';
-import { useDebouncedValue } from './use-debounced-value';
-
-/** How long typing must pause before the server is searched. */
-export const SEARCH_DEBOUNCE_MS = 200;
+import { SEARCH_DEBOUNCE_MS, useDebouncedValue } from './use-debounced-value';
 
 /** What every picker (UserPicker, PartnerPicker, TenantPicker) takes. */
 export interface PickerProps {

@@ -4,14 +4,26 @@ import type { PickerProps } from './entity-picker';
 
 /**
  * Pickers whose code (MUI Autocomplete and the search) loads apart from the screen, for a filter
- * bar that must not weigh on the screen's first load. Until it is there, a disabled field of the
+ * bar or form that must not weigh on the screen's first load. Until it is there, a disabled field of the
  * same label and size holds its place.
  */
 function lazyPicker(load: () => Promise<ComponentType<PickerProps>>): ComponentType<PickerProps> {
   const Picker = lazy(() => load().then((component) => ({ default: component })));
   function LazyPicker(props: PickerProps) {
     return (
-      <Suspense fallback={<TextField label={props.label} size={props.size} fullWidth={props.fullWidth ?? true} disabled />}>
+      <Suspense
+        fallback={
+          <TextField
+            label={props.label}
+            size={props.size}
+            margin={props.margin}
+            required={props.required}
+            helperText={props.helperText}
+            fullWidth={props.fullWidth ?? true}
+            disabled
+          />
+        }
+      >
         <Picker {...props} />
       </Suspense>
     );
@@ -21,3 +33,4 @@ function lazyPicker(load: () => Promise<ComponentType<PickerProps>>): ComponentT
 
 export const LazyUserPicker = lazyPicker(() => import('./user-picker').then((m) => m.UserPicker));
 export const LazyTenantPicker = lazyPicker(() => import('./tenant-picker').then((m) => m.TenantPicker));
+export const LazyPartnerPicker = lazyPicker(() => import('./partner-picker').then((m) => m.PartnerPicker));

@@ -1,7 +1,7 @@
 import { useController, useFormContext } from 'react-hook-form';
 import { SelectElement } from '@/components/form/select-element';
 import { TextFieldElement } from '@/components/form/text-field-element';
-import { PartnerPicker } from '@/components/pickers/partner-picker';
+import { LazyPartnerPicker } from '@/components/pickers/lazy-pickers';
 import { SLUG_MAX, SLUG_MIN, STATUS_LABELS, TENANT_STATUSES, type TenantFormInput, type TenantFormValues } from '../schemas';
 
 const STATUS_OPTIONS = TENANT_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }));
@@ -10,7 +10,7 @@ function PartnerField() {
   const { control } = useFormContext<TenantFormInput, unknown, TenantFormValues>();
   const { field, fieldState } = useController({ control, name: 'partner_id' });
   return (
-    <PartnerPicker
+    <LazyPartnerPicker
       id="partner_id"
       name={field.name}
       label="Partner"

@@ -7,7 +7,7 @@ import { DataTable, type Column } from '@/components/data-list/data-table';
 import { FilterBar } from '@/components/data-list/filter-bar';
 import { FilterSelect } from '@/components/data-list/filter-select';
 import { SearchField } from '@/components/data-list/search-field';
-import { PartnerPicker } from '@/components/pickers/partner-picker';
+import { LazyPartnerPicker } from '@/components/pickers/lazy-pickers';
 import { paths } from '@/config/paths';
 import { useSearchParamsState } from '@/hooks/use-search-params-state';
 import { exactTime, shortDate } from '@/utils/dates';
@@ -73,7 +73,7 @@ export function TenantsList() {
           minWidth={160}
         />
         <Box sx={{ minWidth: 240, flex: '1 1 240px' }}>
-          <PartnerPicker
+          <LazyPartnerPicker
             label="Partner"
             size="small"
             margin="none"
