@@ -221,6 +221,23 @@ describe('standard seed', () => {
     expect(await count(`SELECT count(*) AS n FROM audit_events WHERE action = 'tenant.settings_updated' AND result = 'success' AND EXISTS (SELECT 1 FROM jsonb_object_keys(changes) k WHERE k NOT LIKE 'settings.%')`)).toBe(0);
   });
 
+  it('tells only what the API would allow: tenants written by Super Admins alone, "Last changed" agreeing with the log', async () => {
+    // Tenant and role writes that succeeded were made by someone holding Super Admin.
+    expect(
+      await count(`SELECT count(*) AS n FROM audit_events a WHERE a.result = 'success' AND a.resource_type IN ('tenant', 'admin_role')
+                     AND NOT EXISTS (SELECT 1 FROM admin_roles r WHERE r.user_id = a.actor_id AND r.role = 'SUPER_ADMIN')`),
+    ).toBe(0);
+    // A record the log says was changed was not last changed before that.
+    expect(
+      await count(`SELECT count(*) AS n FROM audit_events a JOIN tenants t ON t.id = a.resource_id
+                    WHERE a.result = 'success' AND a.occurred_at > t.updated_at`),
+    ).toBe(0);
+    expect(
+      await count(`SELECT count(*) AS n FROM audit_events a JOIN admin_roles r ON r.id = a.resource_id
+                    WHERE a.result = 'success' AND a.occurred_at > r.updated_at`),
+    ).toBe(0);
+  });
+
   it('records sign-ins as the provider does, and never a secret', async () => {
     const signIns = await count(`SELECT count(*) AS n FROM audit_events WHERE resource_type = 'session'`);
     expect(signIns).toBeGreaterThan(2000);

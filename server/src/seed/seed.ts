@@ -114,6 +114,15 @@ export async function seed(db: Db, options: SeedOptions = {}): Promise<SeedSumma
       await insertRows(tx, 'audit_events', AUDIT_COLUMNS, data.audit.entries);
       await insertAuditSignIns(tx, data.audit.signInActors, signIns, nowMs);
       await tx.exec('ALTER TABLE audit_events ADD CONSTRAINT audit_events_pkey PRIMARY KEY (id)');
+      // What the log says was changed was last changed then: its "Last changed" agrees with its History.
+      for (const [table, type] of [['tenants', 'tenant'], ['admin_roles', 'admin_role']] as const) {
+        await tx.exec(
+          `UPDATE ${table} r SET updated_at = a.last
+             FROM (SELECT resource_id, max(occurred_at) AS last FROM audit_events
+                    WHERE resource_type = '${type}' AND result = 'success' GROUP BY resource_id) a
+            WHERE r.id = a.resource_id AND a.last > r.updated_at`,
+        );
+      }
     });
   });
   // Fresh statistics, so the planner picks the trigram indexes right away, and a visibility map,

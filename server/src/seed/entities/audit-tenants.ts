@@ -2,7 +2,7 @@ import { createdChanges, diffChanges } from '../../audit/changes';
 import { ACME_TENANT, FIRST_PARTNER_ID, PLATFORM_TENANT, SEED_ACCOUNTS } from '../fixtures';
 import type { Rng } from '../prng';
 import type { AuditKit } from './audit-events';
-import type { AuditActor, AuditSeed } from './audit-origins';
+import type { AuditSeed } from './audit-origins';
 import type { Tenants, TenantSeed } from './tenants';
 import { branding, companyName, tenantSettings, uniqueSlug } from './tenant-details';
 import { slugify } from './text';
@@ -32,14 +32,6 @@ export function tenantStory(kit: AuditKit, tenants: Tenants): AuditSeed[] {
   return entries;
 }
 
-/** Who edits a tenant: mostly a Super Admin; now and then its partner's or its own admin. */
-function editor(kit: AuditKit, t: TenantSeed): AuditActor {
-  const roll = kit.ctx.rng.next();
-  if (t.id === ACME_TENANT.id && roll < 0.3) return kit.actor(kit.user(SEED_ACCOUNTS.tenantAdmin.id)!);
-  if (t.partner_id === FIRST_PARTNER_ID && roll < 0.15) return kit.actor(kit.user(SEED_ACCOUNTS.partnerAdmin.id)!);
-  return kit.superAdmin();
-}
-
 /**
  * `count` edits of a live tenant, told backwards from what it holds now: the newest edit ends at
  * the current values, each earlier one at the values the next one started from.
@@ -57,7 +49,8 @@ function editHistory(kit: AuditKit, t: TenantSeed, count: number): AuditSeed[] {
     entries.push(
       kit.entry({
         at,
-        actor: editor(kit, t),
+        // Only Super Admins may write tenants (the others show among the refused requests).
+        actor: kit.superAdmin(),
         action: onlySettings ? 'tenant.settings_updated' : 'tenant.updated',
         resourceType: 'tenant',
         target: targetOf(t),
@@ -159,7 +152,7 @@ function refusedTenantRequest(kit: AuditKit, tenants: Tenants): AuditSeed {
     case 'settings':
       return kit.entry({
         at,
-        actor: editor(kit, t),
+        actor: kit.superAdmin(),
         action: 'tenant.settings_updated',
         resourceType: 'tenant',
         target: targetOf(t),
@@ -171,8 +164,13 @@ function refusedTenantRequest(kit: AuditKit, tenants: Tenants): AuditSeed {
         ]),
       });
     case 'stale':
-      return kit.entry({ at, actor: editor(kit, t), action: 'tenant.updated', resourceType: 'tenant', target: targetOf(t), statusCode: 412, failure: 'The tenant has changed since you loaded it (If-Match does not match its ETag). Load it again and reapply your changes.' });
+      return kit.entry({ at, actor: kit.superAdmin(), action: 'tenant.updated', resourceType: 'tenant', target: targetOf(t), statusCode: 412, failure: 'The tenant has changed since you loaded it (If-Match does not match its ETag). Load it again and reapply your changes.' });
     case 'scope': {
+      // Partner and tenant admins may read tenants, not write them: Paolo outside his partner, Theo on his own Acme.
+      if (rng.chance(0.5)) {
+        const theo = kit.actor(kit.user(SEED_ACCOUNTS.tenantAdmin.id)!);
+        return kit.entry({ at, actor: theo, action: 'tenant.settings_updated', resourceType: 'tenant', target: targetOf(kit.tenant(ACME_TENANT.id)!), statusCode: 403, failure: 'Only Super Admins can manage tenants' });
+      }
       const paolo = kit.actor(kit.user(SEED_ACCOUNTS.partnerAdmin.id)!);
       const outside = rng.pick(tenants.live.filter((x) => x.partner_id !== FIRST_PARTNER_ID).slice(0, 200));
       return kit.entry({ at, actor: paolo, action: 'tenant.deleted', resourceType: 'tenant', target: targetOf(outside), statusCode: 403, failure: 'Only Super Admins can manage tenants' });
