@@ -117,6 +117,8 @@ export function EntityPicker<T extends { id: string }>({
       filterOptions={(all) => all}
       isOptionEqualToValue={(option, chosen) => option.id === chosen.id}
       getOptionLabel={labelOf}
+      // By id: two people may share a name, and keys taken from the label made React keep stale rows.
+      getOptionKey={(option) => option.id}
       onInputChange={(_event, text, reason) => {
         if (reason === 'input') setTyped(text);
         if (reason === 'clear') setTyped('');

@@ -59,6 +59,27 @@ describe('UserPicker', { timeout: 20_000 }, () => {
     expect(fetchMock.mock.calls.some(([request]) => request.url.includes('/users/usr_ana'))).toBe(false);
   });
 
+  it('lists two people who share a name as two options, and a new search replaces them all', async () => {
+    const twin = { ...ana, id: 'usr_ana2', email: 'ana.lima@globex.example' };
+    mockFetch({
+      'GET /api/v1/admin/users/': (request) => {
+        const search = new URL(request.url).searchParams.get('search') ?? '';
+        return jsonResponse(200, page(search === 'bo' ? [bo] : [ana, twin]));
+      },
+    });
+    const duplicateKeys = vi.spyOn(console, 'error');
+    const { user } = renderWithProviders(<UserHarness />);
+    const input = screen.getByRole('combobox', { name: 'User' });
+    await user.click(input);
+    const listbox = await screen.findByRole('listbox');
+    await waitFor(() => expect(within(listbox).getAllByRole('option', { name: /Ana Lima/ })).toHaveLength(2));
+    expect(within(listbox).getByRole('option', { name: /globex/ })).toBeInTheDocument();
+    await user.type(input, 'bo');
+    await waitFor(() => expect(screen.getAllByRole('option').map((o) => o.textContent)).toEqual(['Bo Bergbo@acme.example']));
+    expect(duplicateKeys.mock.calls.filter(([message]) => String(message).includes('same key'))).toEqual([]);
+    duplicateKeys.mockRestore();
+  });
+
   it('shows the name of a value it was given as an id', async () => {
     mockFetch({ 'GET /api/v1/admin/users/usr_ana': jsonResponse(200, ana) });
     renderWithProviders(<UserHarness initial="usr_ana" />);
