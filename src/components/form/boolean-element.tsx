@@ -38,9 +38,9 @@ export function BooleanElement<T extends FieldValues, N extends FieldPath<T>, TT
     checked: field.value === true,
     onChange: (_event: unknown, checked: boolean) => field.onChange(checked),
     onBlur: field.onBlur,
-    inputRef: field.ref,
     disabled: field.disabled,
-    slotProps: { input },
+    // MUI 9's Checkbox and Switch take the input's ref in slotProps (an `inputRef` prop reached the DOM).
+    slotProps: { input: { ...input, ref: field.ref } },
   };
   return (
     <FormControl error={fieldState.invalid} required={required} margin="dense" sx={{ display: 'flex' }}>

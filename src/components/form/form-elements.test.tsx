@@ -115,6 +115,16 @@ describe('form wrappers', () => {
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
+  it('focus a checkbox that is the first invalid field, and pass no unknown prop to the DOM', async () => {
+    const logged = vi.spyOn(console, 'error');
+    const { user } = renderWithProviders(<TestForm onSubmit={vi.fn()} defaults={{ name: 'Acme', role: 'SUPER_ADMIN' }} />);
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Confirm to continue')).toBeInTheDocument();
+    expect(screen.getByRole('checkbox', { name: 'I understand' })).toHaveFocus();
+    expect(logged.mock.calls.filter(([message]) => String(message).includes('does not recognize'))).toEqual([]);
+    logged.mockRestore();
+  });
+
   it('submit typed values: numbers as numbers, an emptied optional field as null', async () => {
     const onSubmit = vi.fn();
     const { user } = renderWithProviders(<TestForm onSubmit={onSubmit} defaults={{ contact_email: 'a@b.test' }} />);

@@ -29,7 +29,8 @@ export function PageHeader({ title, description, actions }: PageHeaderProps) {
           {title}
         </Typography>
         {description ? (
-          <Typography color="text.secondary" sx={{ mt: 1 }}>
+          // A paragraph for text; a div for elements (a Chip is a div, which a <p> may not hold).
+          <Typography color="text.secondary" component={typeof description === 'string' ? 'p' : 'div'} sx={{ mt: 1 }}>
             {description}
           </Typography>
         ) : null}
