@@ -5,7 +5,7 @@ import { authQueries } from '@/features/auth/api/queries';
 import { pathRelativeToBase, routerBasename } from '@/lib/base-url';
 import { AppRouter, createAppHistory } from '@/lib/navigation/app-router';
 import { createQueryClient } from '@/lib/query-client';
-import '@/lib/zod-messages';
+import { setEnglishZodMessages } from '@/lib/zod-messages';
 import { AppProvider } from './provider';
 import { AppRoutes } from './router';
 import { RouteErrorBoundary } from './routes/route-error';
@@ -34,6 +34,7 @@ export function App({ queryClient }: { queryClient?: QueryClient }) {
  * together, with no spinner in between.
  */
 export async function renderApp(container: HTMLElement): Promise<void> {
+  setEnglishZodMessages();
   const queryClient = createQueryClient();
   await prepareScreen(`/${pathRelativeToBase(window.location) ?? ''}`, window.location.search, queryClient, () => {
     void queryClient.prefetchQuery(authQueries.me());

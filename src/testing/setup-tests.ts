@@ -2,11 +2,12 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { setConfig } from '@/lib/config';
-import '@/lib/zod-messages';
+import { setEnglishZodMessages } from '@/lib/zod-messages';
 import { clearNotifications } from '@/lib/notifications';
 import { testConfig } from './test-config';
 
 setConfig(testConfig);
+setEnglishZodMessages();
 
 // The machine is shared and MUI's first render plus a lazy route can take over a second.
 configure({ asyncUtilTimeout: 5000 });
