@@ -1,12 +1,12 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import { requestId } from 'hono/request-id';
 import { loadOrCreateKeys } from './auth/keys';
 import type { ServerConfig } from './config';
 import type { AppContext } from './context';
 import { openDb } from './db/db';
 import { handleError } from './http/errors';
 import { limitBody, MAX_JSON_BODY_BYTES, rejectMalformedUrl } from './http/hostile-input';
+import { requestId } from './http/request-id';
 import { createOidcRoutes } from './oidc/routes';
 import { createAdminRoutes } from './routes/admin-api';
 import { adminAccountRoutes } from './routes/admins/admin-account-routes';
@@ -26,15 +26,15 @@ export function createApp(ctx: AppContext): Hono {
     cors({
       origin: (origin) => (allowed.has(origin) ? origin : null),
       allowMethods: ['GET', 'POST', 'PATCH', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'X-Request-Id'],
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match'],
       exposeHeaders: ['WWW-Authenticate', 'ETag', 'X-Request-Id'],
       credentials: true,
       maxAge: 600,
     }),
   );
-  // Every answer carries X-Request-Id (the client's own when it sent a sane one): the audit log
-  // records it, so an entry and a client's report of a failed request can be matched.
-  app.use('*', requestId({ limitLength: 128 }));
+  // Every answer carries X-Request-Id, of the stand-in's making: the audit log records it, so an
+  // entry and a client's report of a failed request can be matched.
+  app.use('*', requestId());
   // Before any route: 413 past 1 MB, 422 for NUL or invalid UTF-8 in the path or query.
   app.use('/api/v1/admin/*', limitBody(MAX_JSON_BODY_BYTES), rejectMalformedUrl());
   app.route('/api/v1/admin', createAdminRoutes(ctx));

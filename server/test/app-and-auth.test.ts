@@ -36,7 +36,7 @@ describe('CORS', () => {
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe(ORIGIN);
     expect(res.headers.get('access-control-allow-methods')).toBe('GET,POST,PATCH,DELETE,OPTIONS');
-    expect(res.headers.get('access-control-allow-headers')).toBe('Authorization,Content-Type,If-Match,X-Request-Id');
+    expect(res.headers.get('access-control-allow-headers')).toBe('Authorization,Content-Type,If-Match');
     expect(await res.text()).toBe('');
   });
 

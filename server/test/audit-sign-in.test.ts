@@ -165,6 +165,18 @@ describe.each(ENGINES)('the sign-in log on %s', (engine) => {
     expect(await rowsContaining(PASSWORD)).toBe(0);
   });
 
+  it('records a password typed into the email field as no email at all, and an account under its own email', async () => {
+    const address = '198.51.100.25';
+    const browser = browserAt(address);
+    const passwordAsEmail = `Secr3t-${randomUUID()}!`;
+    const typo = await submitSignIn(h, browser, passwordAsEmail, 'whatever');
+    expect(await entriesOf(typo)).toEqual([{ ...failure(typo, address, { id: null, email: '' }), actor_email: null }]);
+    expect(await rowsContaining(passwordAsEmail)).toBe(0);
+    // The account's email as stored, not as typed.
+    const shouting = await submitSignIn(h, browser, EMAIL.plainUser.toUpperCase(), 'wrong');
+    expect((await entriesOf(shouting))[0]).toMatchObject({ actor_id: h.ids.plainUser, actor_email: EMAIL.plainUser });
+  });
+
   it('records the failure that starts a lock, then samples the refusals, saying how many went unrecorded', async () => {
     const address = '198.51.100.30';
     const browser = browserAt(address);

@@ -1,6 +1,6 @@
 import type { components } from '../../src/lib/api/schema';
 import { AUDIT_ACTIONS, AUDIT_RESOURCE_TYPES } from '../src/audit/audit-events';
-import { ACME_TENANT, PLATFORM_TENANT, SEED_ACCOUNTS, SEED_ROLE_IDS } from '../src/seed/fixtures';
+import { ACME_TENANT, FIRST_PARTNER_ID, PLATFORM_TENANT, SEED_ACCOUNTS, SEED_ROLE_IDS } from '../src/seed/fixtures';
 import { TEST_NOW, type ApiHarness, type CallOptions } from './support/api-harness';
 import { expectContract } from './support/contract';
 import { ENGINES, useHarnessOn } from './support/engines';
@@ -33,11 +33,11 @@ describe.each(ENGINES)('the audit log on %s', (engine) => {
   useHarnessOn(engine, (harness) => (h = harness));
   const userWithoutRoles = spareUsers(() => h.ctx.db);
 
-  /** Sends a request with its own X-Request-Id and user agent, and returns the entries it left. */
+  /** Sends a request with a user agent, and returns the entries it left (by the X-Request-Id it was given). */
   async function traced(method: string, path: string, options: CallOptions = {}): Promise<{ res: Response; entries: AuditEvent[] }> {
-    const requestId = unique('req');
-    const res = await h.call(method, path, { ...options, headers: { 'X-Request-Id': requestId, 'User-Agent': UA, ...options.headers } });
-    expect(res.headers.get('x-request-id')).toBe(requestId);
+    const res = await h.call(method, path, { ...options, headers: { 'User-Agent': UA, ...options.headers } });
+    const requestId = res.headers.get('x-request-id');
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     const ids = await h.ctx.db.query<{ id: string }>('SELECT id FROM audit_events WHERE request_id = $1 ORDER BY action', [requestId]);
     const entries = await Promise.all(ids.map(async ({ id }) => expectContract<AuditEvent>(await h.call('GET', `${LOG}${id}`), 'get', '/api/v1/admin/audit/{event_id}')));
     return { res, entries };
@@ -195,6 +195,45 @@ describe.each(ENGINES)('the audit log on %s', (engine) => {
     });
   });
 
+  describe('what the log will not take from a client', () => {
+    it('a request id of its own: the stand-in makes every id, so nobody can point at someone else\'s request', async () => {
+      const tenant = await newTenant();
+      const { res, entries } = await traced('PATCH', tenantUrl(tenant.id), { body: { name: 'Renamed again' }, headers: { 'X-Request-Id': 'forged-id' } });
+      expect(res.headers.get('x-request-id')).not.toBe('forged-id');
+      expect(entries.map((e) => e.request_id)).toEqual([res.headers.get('x-request-id')]);
+    });
+
+    it('a secret kept among the settings: recorded as "set", never as itself', async () => {
+      const tenant = await newTenant();
+      const settings = { ...tenant.settings, smtp: { host: 'mail.example', password: 'smtp-pa55-value' }, webhook_secret: 'whsec-value', credentials: { user: 'u', key: 'cred-value' } };
+      const first = await traced('PATCH', tenantUrl(tenant.id), { body: { settings } });
+      expect(first.entries[0]!.changes).toEqual({
+        'settings.smtp.host': { before: null, after: 'mail.example' },
+        'settings.smtp.password': { before: null, after: 'set' },
+        'settings.webhook_secret': { before: null, after: 'set' },
+        'settings.credentials': { before: null, after: 'set' },
+      });
+      const second = await traced('PATCH', tenantUrl(tenant.id), { body: { settings: { ...settings, smtp: { host: 'mail.example', password: 'other-pa55' }, webhook_secret: undefined } } });
+      expect(second.entries[0]!.changes).toEqual({
+        'settings.smtp.password': { before: 'set', after: 'set' },
+        'settings.webhook_secret': { before: 'set', after: null },
+      });
+      for (const value of ['smtp-pa55-value', 'whsec-value', 'cred-value', 'other-pa55']) {
+        expect(await h.ctx.db.query('SELECT id FROM audit_events t WHERE strpos(t::text, $1) > 0', [value]), value).toEqual([]);
+      }
+    });
+  });
+
+  describe('two deletes of one thing at once', () => {
+    it('one succeeds and is recorded; the other is a 404 and a failure, not a second success', async () => {
+      const tenant = await newTenant();
+      const both = await Promise.all([traced('DELETE', tenantUrl(tenant.id)), traced('DELETE', tenantUrl(tenant.id))]);
+      expect(both.map((t) => t.res.status).sort()).toEqual([204, 404]);
+      const history = await list({ resource_id: tenant.id, action: 'tenant.deleted' });
+      expect(history.items.map((e) => e.result).sort()).toEqual(['failure', 'success']);
+    });
+  });
+
   describe('recording role assignments', () => {
     it('assign, change and revoke, each named "<role> of <scope> for <person>"', async () => {
       const userId = await userWithoutRoles();
@@ -292,6 +331,12 @@ describe.each(ENGINES)('the audit log on %s', (engine) => {
         expect((await h.call('DELETE', tenantUrl(tenant.id))).status).toBe(500);
         const userId = await userWithoutRoles();
         expect((await h.call('POST', ROLES, { body: { user_id: userId, role: 'SUPER_ADMIN' } })).status).toBe(500);
+        expect((await h.call('PATCH', roleUrl(SEED_ROLE_IDS.anaLima), { body: { is_active: false } })).status).toBe(500);
+        expect((await h.call('DELETE', `${roleUrl(SEED_ROLE_IDS.anaLima)}?cleanup_orphaned_user=false`)).status).toBe(500);
+        const email = `${unique('never')}@audit.example`;
+        expect((await h.call('POST', '/api/admins', { body: { email, password: 'Xy9!long-enough', firstName: 'N', lastName: 'V' } })).status).toBe(500);
+        const [account] = await h.ctx.db.query<{ id: string }>('SELECT id FROM admin_accounts ORDER BY created_at DESC LIMIT 1');
+        expect((await h.call('DELETE', `/api/admins/${account!.id}`)).status).toBe(500);
 
         await mendTheLog();
         const after = (await (await h.call('GET', tenantUrl(tenant.id))).json()) as Tenant;
@@ -299,6 +344,9 @@ describe.each(ENGINES)('the audit log on %s', (engine) => {
         expect((await h.call('GET', `${TENANTS}?search=${slug}`)).status).toBe(200);
         expect(((await (await h.call('GET', `${TENANTS}?search=${slug}`)).json()) as { total: number }).total).toBe(0);
         expect(((await (await h.call('GET', `${ROLES}?user_id=${userId}`)).json()) as { total: number }).total).toBe(0);
+        expect(await (await h.call('GET', roleUrl(SEED_ROLE_IDS.anaLima))).json()).toMatchObject({ is_active: true });
+        expect(await h.ctx.db.query('SELECT 1 FROM users WHERE lower(email) = lower($1)', [email])).toEqual([]);
+        expect(await h.ctx.db.query('SELECT 1 FROM admin_accounts WHERE id = $1::uuid', [account!.id])).toHaveLength(1);
         expect(logged).toHaveBeenCalled();
       } finally {
         await mendTheLog();
@@ -346,6 +394,7 @@ describe.each(ENGINES)('the audit log on %s', (engine) => {
         expect(paged).toMatchObject({ total: 3, page: 2, per_page: 2, pages: 2 });
         expect(paged.items.map((e) => e.action)).toEqual(['tenant.created']);
         expect((await list({ ip_address: '192.0.2.250', resource_id: tenant.id })).total).toBe(0);
+        expect((await list({ partner_id: FIRST_PARTNER_ID, resource_id: tenant.id })).total).toBe(0);
 
         const everyFilter = await list({
           tenant_id: tenant.id, actor_id: ROOT.id, actor_email: ROOT.email, action: 'tenant.updated', resource_type: 'tenant',
@@ -377,6 +426,21 @@ describe.each(ENGINES)('the audit log on %s', (engine) => {
       await h.ctx.db.query("DELETE FROM audit_events WHERE id LIKE 'aud_cap%'");
     });
 
+    it('filters by partner and by address', async () => {
+      h.ctx.config.trustForwardedFor = true;
+      try {
+        const slug = unique('partnered');
+        const res = await h.call('POST', TENANTS, { body: { name: 'Partnered', slug, partner_id: FIRST_PARTNER_ID }, headers: { 'X-Forwarded-For': '192.0.2.77' } });
+        const tenant = (await res.json()) as Tenant;
+        const byPartner = await list({ partner_id: FIRST_PARTNER_ID, resource_id: tenant.id });
+        expect(byPartner.items.map((e) => e.action)).toEqual(['tenant.created']);
+        const byAddress = await list({ ip_address: '192.0.2.77' });
+        expect(byAddress.items.map((e) => e.resource_id)).toEqual([tenant.id]);
+      } finally {
+        h.ctx.config.trustForwardedFor = false;
+      }
+    });
+
     it('refuses bad filters the FastAPI way', async () => {
       for (const query of ['result=maybe', 'start_time=yesterday', 'per_page=101', 'start_time=2026-11-02T00:00:00Z&end_time=2026-11-01T00:00:00Z']) {
         const res = await h.call('GET', `${LOG}?${query}`);
@@ -396,7 +460,8 @@ describe.each(ENGINES)('the audit log on %s', (engine) => {
     });
 
     it('is for Super Admins only: 401 without a token, 403 for other admins', async () => {
-      for (const path of [LOG, `${LOG}actions`, `${LOG}resource-types`]) {
+      const [entry] = await h.ctx.db.query<{ id: string }>('SELECT id FROM audit_events LIMIT 1');
+      for (const path of [LOG, `${LOG}actions`, `${LOG}resource-types`, `${LOG}${entry!.id}`]) {
         expect((await h.call('GET', path, { as: null })).status).toBe(401);
         for (const as of ['tenantAdmin', 'partnerAdmin', 'expiredAdmin'] as const) {
           const res = await h.call('GET', path, { as });

@@ -35,7 +35,7 @@ export function originOf(c: Context, ctx: AppContext, actor: { id: string | null
     actorEmail: clip(actor.email, 254),
     ipAddress: requestAddress(c, ctx.config.trustForwardedFor) ?? null,
     userAgent: clip(c.req.header('user-agent')),
-    requestId: (c.get('requestId') as string | undefined) ?? null,
+    requestId: c.get('requestId') ?? null,
   };
 }
 

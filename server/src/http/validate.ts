@@ -144,6 +144,11 @@ const EMAIL = /^[^\s@"(),:;<>[\\\]]+@([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a
 /** RFC 5321's limit on a forward path, which email-validator enforces too. */
 export const MAX_EMAIL_LENGTH = 254;
 
+/** Whether `value` has the shape of an email address (what email() accepts). */
+export function looksLikeEmail(value: string): boolean {
+  return value.length <= MAX_EMAIL_LENGTH && EMAIL.test(value);
+}
+
 /** pydantic's EmailStr: a value_error with email-validator's style of message. */
 export function email(): Validator<string> {
   const base = str();

@@ -3,6 +3,7 @@ import type { AuditOrigin } from '../audit/audit-events';
 import { insertAuditEvent } from '../audit/audit-store';
 import { originOf } from '../audit/recorder';
 import type { Db } from '../db/db';
+import { looksLikeEmail } from '../http/validate';
 import type { Provider } from './provider';
 import type { Session, SignInAccount } from './store';
 
@@ -15,8 +16,8 @@ import type { Session, SignInAccount } from './store';
  *   name the user's email, its actor the user.
  * - A refused sign-in changes nothing, so its entry is written on its own, and if that fails the
  *   answer stands (a log line says the entry is missing). Its actor id is the user the email
- *   belongs to, or null; its actor email what was typed. The detail never says which: it is the
- *   same sentence either way.
+ *   belongs to, or null; its actor email the account's, or what was typed if it looks like an
+ *   address (actorEmail), else null. The detail never says which: it is the same sentence either way.
  * - Throttled attempts are sampled (refusal-log.ts), so that refusing stays cheap.
  * - The entry's ip_address is the address the provider itself goes by (provider.ts, clientIp).
  *   Nothing from the request but its email, user agent and request id is recorded: never a
@@ -54,7 +55,7 @@ export async function recordSession(
 }
 
 interface Refused {
-  /** As typed (trimmed). */
+  /** As typed (trimmed); recorded only as actorEmail allows. */
   email: string;
   /** The user the email belongs to, if any. */
   account: SignInAccount | null;
@@ -62,9 +63,19 @@ interface Refused {
   detail: string;
 }
 
+/**
+ * The email a refused sign-in is recorded under: the account's own when the typed one belongs to
+ * one; else what was typed only if it has the shape of an address. People type their password
+ * into the email field: that text must not land in the log.
+ */
+function actorEmail(typed: string, account: SignInAccount | null): string | null {
+  if (account) return account.email;
+  return looksLikeEmail(typed) ? typed : null;
+}
+
 async function recordRefused(p: Provider, c: Context, { email, account, statusCode, detail }: Refused): Promise<void> {
   await insertAuditEvent(p.ctx.db, {
-    ...origin(p, c, { id: account?.id ?? null, email }),
+    ...origin(p, c, { id: account?.id ?? null, email: actorEmail(email, account) }),
     occurredAt: p.ctx.now(),
     action: 'auth.sign_in_failed',
     resourceType: 'session',

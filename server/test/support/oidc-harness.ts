@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
-import { requestId } from 'hono/request-id';
+import { requestId } from '../../src/http/request-id';
 import { InMemoryWebStorage, OidcClient, WebStorageStateStore } from 'oidc-client-ts';
 import { loadOrCreateKeys } from '../../src/auth/keys';
 import { hashPassword } from '../../src/auth/password';
@@ -133,7 +133,7 @@ export async function createHarness(options: OidcOptions = {}, { databaseUrl }: 
   const ctx: AppContext = { db, config, keys, now };
 
   const app = new Hono();
-  app.use('*', requestId({ limitLength: 128 }));
+  app.use('*', requestId());
   app.route('/api/v1/platform', createOidcRoutes(ctx, options));
 
   const partnerId = newId('prt');

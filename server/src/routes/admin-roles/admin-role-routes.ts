@@ -116,7 +116,8 @@ async function changeAssignment(db: Db, audit: AuditTrail, role: AdminRoleAssign
 async function revokeAssignment(db: Db, audit: AuditTrail, role: AdminRoleAssignment, cleanupOrphan: boolean, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
     await guardLastSuperAdmin(tx, role, 'revoke', now);
-    await softDeleteAdminRole(tx, role.id, now);
+    // Two revokes at once: the second finds it gone (404), and records no success.
+    if (!(await softDeleteAdminRole(tx, role.id, now))) throw notFound('Admin role');
     await audit.success(tx);
     if (cleanupOrphan && (await cleanupOrphanedUser(tx, role.user_id, now))) {
       const user = (await describeUser(tx, role.user_id)) ?? { id: role.user_id, name: null };

@@ -149,8 +149,10 @@ export async function updateAdminRole(db: Db, id: string, changes: AdminRoleChan
   return row;
 }
 
-export async function softDeleteAdminRole(db: Db, id: string, now: Date): Promise<void> {
-  await db.query('UPDATE admin_roles SET deleted_at = $1, updated_at = $1 WHERE id = $2 AND deleted_at IS NULL', [now.toISOString(), id]);
+/** Soft-deletes a live assignment; false when it was already gone (someone else's revoke won). */
+export async function softDeleteAdminRole(db: Db, id: string, now: Date): Promise<boolean> {
+  const rows = await db.query('UPDATE admin_roles SET deleted_at = $1, updated_at = $1 WHERE id = $2 AND deleted_at IS NULL RETURNING id', [now.toISOString(), id]);
+  return rows.length > 0;
 }
 
 /**

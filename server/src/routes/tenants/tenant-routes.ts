@@ -167,7 +167,8 @@ export function tenantRoutes(ctx: AppContext): Hono<AuthEnv> {
     const tenant = await mustExist(c.req.param('tenant_id'), { kind: 'all' });
     trail.target = tenantTarget(tenant);
     await ctx.db.transaction(async (tx) => {
-      await softDeleteTenant(tx, tenant.id, ctx.now());
+      // Two deletes at once: the second finds it gone (404), and records no success.
+      if (!(await softDeleteTenant(tx, tenant.id, ctx.now()))) throw notFound('Tenant');
       await trail.success(tx);
     });
     return c.body(null, 204);

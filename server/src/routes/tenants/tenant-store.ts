@@ -133,8 +133,10 @@ export async function updateTenant(db: Db, id: string, changes: Partial<TenantFi
   return row;
 }
 
-export async function softDeleteTenant(db: Db, id: string, now: Date): Promise<void> {
-  await db.query('UPDATE tenants SET deleted_at = $1, updated_at = $1 WHERE id = $2 AND deleted_at IS NULL', [now.toISOString(), id]);
+/** Soft-deletes a live tenant; false when it was already gone (someone else's delete won). */
+export async function softDeleteTenant(db: Db, id: string, now: Date): Promise<boolean> {
+  const rows = await db.query('UPDATE tenants SET deleted_at = $1, updated_at = $1 WHERE id = $2 AND deleted_at IS NULL RETURNING id', [now.toISOString(), id]);
+  return rows.length > 0;
 }
 
 /** A tenant as an audit entry names it (deleted ones included: a refused request may name one). */

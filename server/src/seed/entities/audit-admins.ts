@@ -129,7 +129,7 @@ function passingAccount(kit: AuditKit, i: number): AuditSeed[] {
   const created = kit.clock.between(kit.clock.start, kit.clock.end - 2 * HOUR);
   const changes = createdChanges({ email: who.email, first_name: who.first_name, last_name: who.last_name, password: SECRET_SET }, []);
   return [
-    kit.entry({ at: created, actor, action: 'admin_account.created', resourceType: 'admin_account', target, statusCode: 201, changes }),
+    kit.entry({ at: created, actor, action: 'admin_account.created', resourceType: 'admin_account', target, statusCode: 204, changes }),
     kit.entry({ at: kit.clock.between(created + HOUR), actor: kit.superAdmin(), action: 'admin_account.deleted', resourceType: 'admin_account', target, statusCode: 204 }),
   ];
 }
