@@ -31,7 +31,8 @@ export interface CsvExportOptions<T> {
   columns: readonly CsvColumn<T>[];
   /**
    * One page of the rows to export, 1-based, with the same filter as the screen. `total` null when
-   * the server does not say; then paging stops at a short page (or the cap).
+   * the server does not say; then paging stops at a short page (or the cap). With a total, it goes
+   * on until the total is in (or an empty page comes), however many rows each page holds.
    */
   fetchPage: (page: number, perPage: number, signal: AbortSignal) => Promise<{ items: T[]; total: number | null }>;
   /** The most rows one file holds. */
@@ -91,7 +92,18 @@ interface PagingHandlers {
 }
 
 /**
- * Fetches from `run.page` on, until a short page, the total or the cap, adding each page's CSV to
+ * Whether the page just added was the last: the total or the cap is reached, or an empty page
+ * came. A short page ends the run only when the total is unknown: a server may serve fewer rows
+ * per page than asked (one capping per_page at 50 still counts the same total), and the pages
+ * go on, in its page size, until the total is in.
+ */
+function isLastPage(pageRows: number, fetched: number, total: number | null, cap: number): boolean {
+  if (pageRows === 0 || fetched >= cap) return true;
+  return total === null ? pageRows < PER_PAGE : fetched >= total;
+}
+
+/**
+ * Fetches from `run.page` on, until the last page (isLastPage), adding each page's CSV to
  * the run. Awaits between pages, so the tab stays responsive. Once aborted it reports nothing.
  */
 async function pageThrough<T>(run: Run<T>, on: PagingHandlers): Promise<void> {
@@ -115,7 +127,7 @@ async function pageThrough<T>(run: Run<T>, on: PagingHandlers): Promise<void> {
     run.fetched += items.length;
     run.total = result.total;
     on.progress();
-    if (result.items.length < PER_PAGE || (run.total !== null && run.fetched >= run.total) || run.fetched >= cap) {
+    if (isLastPage(result.items.length, run.fetched, run.total, cap)) {
       on.done();
       return;
     }

@@ -116,6 +116,29 @@ describe('CsvExportButton', () => {
     expect(await contentOf(saved[0]!.blob)).toBe(csvOf(all));
   });
 
+  it('goes on past a short page while the total says more rows remain (a server serving 50 a page)', async () => {
+    const all = entries(120);
+    const fetchPage = vi.fn<FetchPage>(async (page) => ({ items: all.slice((page - 1) * 50, page * 50), total: all.length }));
+    const { user } = renderButton({ fetchPage });
+
+    await user.click(screen.getByRole('button', { name: 'Download CSV' }));
+
+    expect(await screen.findByRole('status')).toHaveTextContent('Downloaded 120 rows.');
+    expect(fetchPage.mock.calls.map(([page]) => page)).toEqual([1, 2, 3]);
+    expect(await contentOf(saved[0]!.blob)).toBe(csvOf(all));
+  });
+
+  it('stops at an empty page even when the total promised more', async () => {
+    const all = entries(150);
+    const fetchPage = server(all, 400);
+    const { user } = renderButton({ fetchPage });
+
+    await user.click(screen.getByRole('button', { name: 'Download CSV' }));
+
+    expect(await screen.findByRole('status')).toHaveTextContent('Downloaded 150 rows.');
+    expect(fetchPage).toHaveBeenCalledTimes(3);
+  });
+
   it('shows the progress as rows of the total, in a labelled dialog', async () => {
     const page2 = deferred<{ items: Entry[]; total: number | null }>();
     const all = entries(250);
