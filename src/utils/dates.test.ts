@@ -1,4 +1,4 @@
-import { exactTime, relativeTime, shortDate } from './dates';
+import { exactTime, exactTimeWithSeconds, relativeTime, shortDate } from './dates';
 
 const now = new Date('2026-06-01T12:00:00Z');
 
@@ -18,6 +18,12 @@ describe('exactTime and shortDate', () => {
   it('give the full time with its zone, and the date alone', () => {
     expect(exactTime('2026-12-01T09:30:00Z', 'en')).toMatch(/Dec 1, 2026.*\d{2}:\d{2}.*(UTC|GMT)/);
     expect(shortDate('2026-12-01T09:30:00Z', 'en')).toMatch(/Dec \d, 2026/);
+  });
+
+  it('give the seconds too when asked (an audit entry)', () => {
+    expect(exactTimeWithSeconds('2026-12-01T09:30:05Z', 'en')).toMatch(/Dec 1, 2026.*\d{2}:\d{2}:05.*(UTC|GMT)/);
+    expect(exactTime('2026-12-01T09:30:05Z', 'en')).not.toMatch(/:05/);
+    expect(exactTimeWithSeconds('soon')).toBe('soon');
   });
 });
 

@@ -48,11 +48,10 @@ export function relativeTime(iso: string, now: Date = new Date(), locale?: strin
   return diff >= 0 ? 'in less than a minute' : 'less than a minute ago';
 }
 
-/** The exact time in the admin's time zone, with the zone named: "1 Dec 2026, 09:30 GMT+1". */
-export function exactTime(iso: string, locale?: string): string {
+function formatExact(iso: string, locale: string | undefined, seconds: boolean): string {
   // dateStyle/timeStyle cannot be combined with timeZoneName, hence the parts.
   const format = cached(
-    `exact ${locale}`,
+    `exact ${seconds ? 's' : 'm'} ${locale}`,
     () =>
       new Intl.DateTimeFormat(locale, {
         year: 'numeric',
@@ -60,11 +59,22 @@ export function exactTime(iso: string, locale?: string): string {
         day: 'numeric',
         hour: '2-digit',
         minute: '2-digit',
+        ...(seconds ? { second: '2-digit' } : {}),
         timeZoneName: 'short',
       }),
   );
   const date = parse(iso);
   return date ? format.format(date) : iso;
+}
+
+/** The exact time in the admin's time zone, with the zone named: "1 Dec 2026, 09:30 GMT+1". */
+export function exactTime(iso: string, locale?: string): string {
+  return formatExact(iso, locale, false);
+}
+
+/** The exact time to the second, for records where seconds matter (an audit entry): "1 Dec 2026, 09:30:05 GMT+1". */
+export function exactTimeWithSeconds(iso: string, locale?: string): string {
+  return formatExact(iso, locale, true);
 }
 
 /** A date without the time: "1 Dec 2026". */
