@@ -1,7 +1,7 @@
 import { ApiError } from './api-error';
 import { getNotifications } from './notifications';
 import { keepPreviousData, QueryObserver } from '@tanstack/react-query';
-import { CACHE_LIMITS, createQueryClient, shouldRetry } from './query-client';
+import { AUDIT_QUERY_KEY, CACHE_LIMITS, createQueryClient, shouldRetry } from './query-client';
 
 describe('query client defaults', () => {
   it('never retries a 4xx, retries 5xx and network failures twice', () => {
@@ -44,6 +44,29 @@ describe('query client defaults', () => {
 
     await run({});
     expect(getNotifications()).toEqual([expect.objectContaining({ severity: 'error', message: 'That slug is taken' })]);
+  });
+
+  it('marks every audit query stale after a write, answered or refused (refused attempts are logged too)', async () => {
+    const client = createQueryClient();
+    const audit = [
+      [...AUDIT_QUERY_KEY, 'history', 'tnt_1'],
+      [...AUDIT_QUERY_KEY, 'list', { page: 1 }],
+    ];
+    const seed = () => {
+      for (const key of [...audit, ['tenants', 'detail', 'tnt_1']]) client.setQueryData(key, 'fresh');
+    };
+    const isStale = (key: readonly unknown[]) => client.getQueryCache().find({ queryKey: key })?.state.isInvalidated;
+    const write = (mutationFn: () => Promise<unknown>) =>
+      client.getMutationCache().build(client, { mutationFn, onError: () => undefined }).execute(undefined).catch(() => undefined);
+
+    seed();
+    await write(() => Promise.resolve('saved'));
+    expect(audit.map(isStale)).toEqual([true, true]);
+    expect(isStale(['tenants', 'detail', 'tnt_1'])).toBe(false);
+
+    seed();
+    await write(() => Promise.reject(new ApiError(409, 'That slug is taken')));
+    expect(audit.map(isStale)).toEqual([true, true]);
   });
 });
 

@@ -9,7 +9,10 @@
  *   dropped first), so a long session of paging does not keep growing the memory;
  * - snackbars only for what nobody else shows: a failed background refetch of a query that already
  *   has data, and a mutation error with no onError of its own (set `meta.errorShownInline` when
- *   the caller renders the error, e.g. in a form Alert or a ConfirmDialog).
+ *   the caller renders the error, e.g. in a form Alert or a ConfirmDialog);
+ * - every write, answered or refused, marks the audit log's queries (AUDIT_QUERY_KEY) stale: the
+ *   server records refused attempts too, so a History panel or the log on screen refetches at once
+ *   instead of staying "fresh" for 30 s without the change just made.
  */
 import { MutationCache, QueryCache, QueryClient, type DefaultOptions, type QueryKey } from '@tanstack/react-query';
 import { ApiError, isClientError } from './api-error';
@@ -26,6 +29,12 @@ declare module '@tanstack/react-query' {
 }
 
 export const STALE_TIME_MS = 30_000;
+
+/**
+ * The prefix of every audit log query (features/audit's `auditQueries.all()`), here because the
+ * client refreshes them after any feature's write and features may not import each other.
+ */
+export const AUDIT_QUERY_KEY = ['audit'] as const;
 
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (isClientError(error)) return false;
@@ -75,6 +84,10 @@ export function createQueryClient(overrides: DefaultOptions = {}): QueryClient {
       onError: (error, _variables, _context, mutation) => {
         if (mutation.options.onError || mutation.meta?.errorShownInline) return;
         notify(error.message, 'error');
+      },
+      // Not returned: the mutation's own busy state must not wait for the log's refetch.
+      onSettled: () => {
+        void client.invalidateQueries({ queryKey: AUDIT_QUERY_KEY });
       },
     }),
     defaultOptions: {

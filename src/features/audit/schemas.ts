@@ -67,11 +67,19 @@ export function hasActiveFilters(filters: AuditFilters): boolean {
   return (Object.keys(NO_FILTERS) as (keyof typeof NO_FILTERS)[]).some((key) => filters[key] !== undefined);
 }
 
-/** The time window a range stands for, as ISO instants, at `now` (a relative range ends now). */
-export function timeWindow(filters: Pick<AuditFilters, 'range' | 'from' | 'to'>, now: number): { start_time?: string; end_time?: string } {
-  if (filters.range === 'custom') {
-    return { ...(filters.from ? { start_time: filters.from } : {}), ...(filters.to ? { end_time: filters.to } : {}) };
-  }
-  if (filters.range) return { start_time: new Date(now - RANGE_MS[filters.range]).toISOString() };
-  return {};
+/**
+ * The time window a range stands for, as ISO instants, at `now` (a relative range ends now).
+ * `until` (epoch ms, exclusive like the server's end_time): the window ends there at the latest,
+ * whatever the range says; an export fixes it so that entries written meanwhile stay out.
+ */
+export function timeWindow(
+  filters: Pick<AuditFilters, 'range' | 'from' | 'to'>,
+  now: number,
+  until?: number,
+): { start_time?: string; end_time?: string } {
+  const { range } = filters;
+  const start = range === 'custom' ? filters.from : range ? new Date(now - RANGE_MS[range]).toISOString() : undefined;
+  const to = range === 'custom' ? filters.to : undefined;
+  const end = until === undefined || (to !== undefined && Date.parse(to) <= until) ? to : new Date(until).toISOString();
+  return { ...(start ? { start_time: start } : {}), ...(end ? { end_time: end } : {}) };
 }

@@ -1,28 +1,7 @@
-import type { AuditEvent } from './api/queries';
+import { auditEntry } from '@/testing/audit-fixtures';
 import { actionLabel, actionText, changeRows, changesSummary, humanizeAction, resourceTypeLabel } from './words';
 
-function entry(over: Partial<AuditEvent>): AuditEvent {
-  return {
-    id: 'aud_1',
-    occurred_at: '2026-11-30T10:00:00Z',
-    actor_id: 'usr_root',
-    actor_email: 'root@scaikey.test',
-    action: 'tenant.updated',
-    resource_type: 'tenant',
-    resource_id: 'tnt_1',
-    resource_name: 'Acme Corporation',
-    tenant_id: 'tnt_1',
-    partner_id: null,
-    result: 'success',
-    status_code: 200,
-    ip_address: '127.0.0.1',
-    user_agent: 'test',
-    request_id: 'req_1',
-    changes: null,
-    detail: null,
-    ...over,
-  };
-}
+const entry = auditEntry;
 
 describe('actionText', () => {
   it.each([
@@ -112,5 +91,12 @@ describe('changes in words', () => {
       { path: 'settings.ip_allowlist', field: 'Settings › ip allowlist', before: '—', after: '["10.0.0.0/8"]' },
     ]);
     expect(changesSummary(null)).toBe('');
+  });
+
+  it('marks a partner, tenant or user id for the screen to name, keeping the id as the text', () => {
+    expect(changeRows({ partner_id: { before: 'prt_a', after: null }, user_id: { before: null, after: 'usr_b' } })).toEqual([
+      { path: 'partner_id', field: 'Partner', before: 'prt_a', after: '—', refers: { kind: 'partner', before: 'prt_a', after: null } },
+      { path: 'user_id', field: 'User', before: '—', after: 'usr_b', refers: { kind: 'user', before: null, after: 'usr_b' } },
+    ]);
   });
 });

@@ -7,7 +7,7 @@
  * as JSON, so a newer server's entries still read.
  */
 import { SETTINGS_RULES } from '@/lib/api/settings-rules';
-import { exactTime } from '@/utils/dates';
+import { exactTime, exactTimeWithSeconds } from '@/utils/dates';
 import { durationText, plural } from '@/utils/plain-words';
 import type { AuditEvent } from './api/queries';
 
@@ -120,11 +120,24 @@ export function actionText(event: PhraseInput): string {
   return `${lead}${resource ?? ''}${tail}`;
 }
 
+/**
+ * The accessible name of an entry's "Details" link, distinct for each row of a list: "Details of
+ * created the tenant Acme Corporation, Dec 1, 2026, 09:30:05 GMT+1".
+ */
+export function entryLinkLabel(event: PhraseInput & Pick<AuditEvent, 'occurred_at'>): string {
+  return `Details of ${actionText(event)}, ${exactTimeWithSeconds(event.occurred_at)}`;
+}
+
 // --- Changed fields ---------------------------------------------------------------------------
+
+/** The kinds of record a field may hold the id of, shown by name on screen (lib/lookups). */
+export type RecordKind = 'partner' | 'tenant' | 'user';
 
 interface FieldWords {
   label: string;
   value?: (value: unknown) => string;
+  /** The field holds the id of a record of this kind. */
+  refers?: RecordKind;
 }
 
 /** Setting words as the generated rules carry them. */
@@ -148,9 +161,9 @@ const FIELDS: Record<string, FieldWords> = {
   slug: { label: 'Slug', value: plainText },
   status: { label: 'Status', value: firstUpper },
   contact_email: { label: 'Contact email', value: plainText },
-  partner_id: { label: 'Partner', value: plainText },
-  tenant_id: { label: 'Tenant', value: plainText },
-  user_id: { label: 'User', value: plainText },
+  partner_id: { label: 'Partner', value: plainText, refers: 'partner' },
+  tenant_id: { label: 'Tenant', value: plainText, refers: 'tenant' },
+  user_id: { label: 'User', value: plainText, refers: 'user' },
   role: { label: 'Role', value: titleWords },
   is_active: { label: 'Active', value: yesNo },
   expires_at: { label: 'Expires', value: (v) => (typeof v === 'string' ? exactTime(v) : json(v)) },
@@ -198,11 +211,19 @@ export function humanizePath(path: string): string {
 export interface ChangeRow {
   path: string;
   field: string;
+  /** In words; a record's id as it is (a screen shows its name in its place: `refers`). */
   before: string;
   after: string;
+  /** The values are ids of records of this kind: before and after, null for none. */
+  refers?: { kind: RecordKind; before: string | null; after: string | null };
 }
 
-/** Every changed field as label, before and after in plain words; null values read "—". */
+const idOrNull = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+
+/**
+ * Every changed field as label, before and after in plain words; null values read "—". A field
+ * holding a partner's, tenant's or user's id says so (`refers`), for the screen to put its name.
+ */
 export function changeRows(changes: AuditEvent['changes']): ChangeRow[] {
   if (!changes) return [];
   return Object.entries(changes).map(([path, change]) => {
@@ -214,11 +235,16 @@ export function changeRows(changes: AuditEvent['changes']): ChangeRow[] {
       if (rule) return settingValue(rule, value);
       return known?.value ? known.value(value) : json(value);
     };
-    return { path, field, before: say(change?.before), after: say(change?.after) };
+    const row: ChangeRow = { path, field, before: say(change?.before), after: say(change?.after) };
+    if (!rule && known?.refers) row.refers = { kind: known.refers, before: idOrNull(change?.before), after: idOrNull(change?.after) };
+    return row;
   });
 }
 
-/** "Minimum password length: 8 → 12; Session timeout: 8 hours → 1 hour" (creations included). */
+/**
+ * "Minimum password length: 8 → 12; Session timeout: 8 hours → 1 hour" (creations included), as
+ * text (the CSV): records by id. On screen, audit-bits' ChangesSummary names them.
+ */
 export function changesSummary(changes: AuditEvent['changes']): string {
   return changeRows(changes)
     .map((row) => `${row.field}: ${row.before} → ${row.after}`)

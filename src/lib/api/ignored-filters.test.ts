@@ -1,4 +1,4 @@
-import { ignoredFilters, ignoredFiltersMessage } from './ignored-filters';
+import { ignoredFilters, ignoredFiltersMessage, outsideWindow } from './ignored-filters';
 
 describe('ignoredFilters', () => {
   const rows = [
@@ -10,6 +10,18 @@ describe('ignoredFilters', () => {
     expect(ignoredFilters(rows, { tenant_id: 'tnt_1', result: 'success', id: undefined })).toEqual(['tenant_id']);
     expect(ignoredFilters(rows, { result: 'success' })).toEqual([]);
     expect(ignoredFilters<(typeof rows)[number]>([], { tenant_id: 'tnt_9' })).toEqual([]);
+  });
+
+  it('finds a row outside the time window asked for (start included, end excluded)', () => {
+    const at = (row: { at: string }) => row.at;
+    const window = { start: '2026-06-01T10:00:00.000Z', end: '2026-06-01T11:00:00.000Z' };
+    const inside = [{ at: '2026-06-01T10:00:00.000Z' }, { at: '2026-06-01T10:59:59.999Z' }];
+    expect(outsideWindow(inside, at, window)).toBe(false);
+    expect(outsideWindow([...inside, { at: '2026-06-01T11:00:00.000Z' }], at, window)).toBe(true);
+    expect(outsideWindow([{ at: '2026-06-01T09:59:59.999Z' }], at, window)).toBe(true);
+    expect(outsideWindow([{ at: '2020-01-01T00:00:00Z' }], at, { end: window.end })).toBe(false);
+    expect(outsideWindow([{ at: '2030-01-01T00:00:00Z' }], at, {})).toBe(false);
+    expect(outsideWindow([{ at: 'not a date' }], at, window)).toBe(false);
   });
 
   it('says so plainly', () => {

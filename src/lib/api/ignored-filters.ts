@@ -18,6 +18,20 @@ export function ignoredFilters<T extends object>(rows: readonly T[], wanted: Fie
   return ignored;
 }
 
+/**
+ * Whether some row's instant lies outside the window asked for, [start, end) as ISO instants
+ * (either end may be open): the server ignored a time filter. A value that is not a date is not
+ * held against the server.
+ */
+export function outsideWindow<T>(rows: readonly T[], at: (row: T) => string, window: { start?: string; end?: string }): boolean {
+  const start = window.start === undefined ? -Infinity : Date.parse(window.start);
+  const end = window.end === undefined ? Infinity : Date.parse(window.end);
+  return rows.some((row) => {
+    const time = Date.parse(at(row));
+    return time < start || time >= end;
+  });
+}
+
 /** "This server ignored the filter Resource; the entries shown are not filtered." */
 export function ignoredFiltersMessage(names: readonly string[], rows = 'entries'): string {
   const list = names.join(', ');

@@ -1,20 +1,20 @@
 /**
  * The parts of an entry every audit view draws the same way: who acted (name and email, linked to
- * their roles), the action in words with its resource linked while it exists, and the result in
- * words (never by colour alone).
+ * their roles), the action in words with its resource linked while it exists, the result in
+ * words (never by colour alone), and a changed value that is a partner's, tenant's or user's id
+ * by that record's name (the id while it cannot be named).
  */
 import CheckCircleOutline from '@mui/icons-material/CheckCircleOutlined';
 import ErrorOutline from '@mui/icons-material/ErrorOutlined';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
-import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router-dom';
 import { paths } from '@/config/paths';
-import { tenantLookups, userDisplayName, userLookups } from '@/lib/lookups/queries';
-import { resolvedName, toResolved, useResolved, type Resolved } from '@/lib/lookups/resolve';
-import { auditQueries, type AuditEvent } from '../api/queries';
-import { actionPhrase, REMOVING_ACTIONS } from '../words';
+import { partnerLookups, tenantLookups, userDisplayName, userLookups } from '@/lib/lookups/queries';
+import { resolvedName, useResolved, type Resolved } from '@/lib/lookups/resolve';
+import type { AuditEvent } from '../api/queries';
+import { actionPhrase, changeRows, REMOVING_ACTIONS, type ChangeRow, type RecordKind } from '../words';
 
 /** The page of a resource, by its type; null for types with no page (a session). */
 export function resourcePath(type: string, id: string): string | null {
@@ -33,9 +33,10 @@ export function resourcePath(type: string, id: string): string | null {
 }
 
 /**
- * Whether the entry's resource still exists, as far as can be told cheaply: tenants, users and
- * role assignments are looked up (shared, cached lookups); an admin account has no read by id
- * (its page says "not found" if it is gone); after a delete or revoke it is gone.
+ * Whether the entry's resource still exists, as far as can be told cheaply: tenants and users are
+ * looked up (shared, cached lookups that batch a page's ids into one request); a role assignment
+ * or an admin account is linked without asking (their pages say "not found" if it is gone: one
+ * read per row would cost up to a page's worth of requests); after a delete or revoke it is gone.
  */
 function useResourceExists(event: AuditEvent): Resolved<unknown> {
   const id = event.resource_id;
@@ -43,12 +44,10 @@ function useResourceExists(event: AuditEvent): Resolved<unknown> {
   const type = gone ? null : event.resource_type;
   const tenant = useResolved(tenantLookups, type === 'tenant' ? id : null);
   const user = useResolved(userLookups, type === 'user' ? id : null);
-  const role = toResolved(useQuery({ ...auditQueries.roleAssignment(id ?? ''), enabled: type === 'admin_role' && !!id }));
   if (!id || !type) return { state: 'missing' };
   if (type === 'tenant') return tenant;
   if (type === 'user') return user;
-  if (type === 'admin_role') return role;
-  if (type === 'admin_account') return { state: 'found', record: null };
+  if (type === 'admin_role' || type === 'admin_account') return { state: 'found', record: null };
   return { state: 'missing' };
 }
 
@@ -128,5 +127,37 @@ export function ResultText({ event, withStatus = false }: { event: AuditEvent; w
         ) : null}
       </span>
     </Box>
+  );
+}
+
+/** A partner's, tenant's or user's name by id (shared lookups, batched); null until found. */
+function useRecordName(kind: RecordKind, id: string | null): string | null {
+  const partner = useResolved(partnerLookups, kind === 'partner' ? id : null);
+  const tenant = useResolved(tenantLookups, kind === 'tenant' ? id : null);
+  const user = useResolved(userLookups, kind === 'user' ? id : null);
+  if (partner.state === 'found') return partner.record.name;
+  if (tenant.state === 'found') return tenant.record.name;
+  if (user.state === 'found') return userDisplayName(user.record);
+  return null;
+}
+
+/** One side of a changed field in words: a record's name in place of its id (the id while it has none). */
+export function ChangeValue({ row, side }: { row: ChangeRow; side: 'before' | 'after' }) {
+  const id = row.refers?.[side] ?? null;
+  const name = useRecordName(row.refers?.kind ?? 'user', id);
+  return <>{name ?? row[side]}</>;
+}
+
+/** "Partner: Northwind → Contoso; Status: Active → Suspended": every changed field on one line. */
+export function ChangesSummary({ changes }: { changes: AuditEvent['changes'] }) {
+  return (
+    <>
+      {changeRows(changes).map((row, i) => (
+        <span key={row.path}>
+          {i > 0 ? '; ' : ''}
+          {row.field}: <ChangeValue row={row} side="before" /> → <ChangeValue row={row} side="after" />
+        </span>
+      ))}
+    </>
   );
 }

@@ -20,10 +20,10 @@ import { paths } from '@/config/paths';
 import { tenantLookups } from '@/lib/lookups/queries';
 import { resolvedName, useResolved } from '@/lib/lookups/resolve';
 import { notify } from '@/lib/notifications';
-import { exactTime } from '@/utils/dates';
+import { exactTimeWithSeconds } from '@/utils/dates';
 import { auditQueries, type AuditEvent } from '../api/queries';
 import { actionText, changeRows, resourceTypeLabel } from '../words';
-import { ActionWords, ActorCell, ResultText } from './audit-bits';
+import { ActionWords, ActorCell, ChangeValue, ResultText } from './audit-bits';
 
 /** The request id, with a button that copies it and says so. */
 function RequestId({ id }: { id: string }) {
@@ -83,8 +83,12 @@ function ChangesTable({ event }: { event: AuditEvent }) {
             <TableCell component="th" scope="row">
               {row.field}
             </TableCell>
-            <TableCell sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{row.before}</TableCell>
-            <TableCell sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{row.after}</TableCell>
+            <TableCell sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              <ChangeValue row={row} side="before" />
+            </TableCell>
+            <TableCell sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
+              <ChangeValue row={row} side="after" />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -98,11 +102,11 @@ function Entry({ event }: { event: AuditEvent }) {
       <Link component={RouterLink} to={paths.audit.to()} sx={{ display: 'inline-block', mb: 1 }}>
         Back to the audit log
       </Link>
-      <PageHeader title="Audit entry" description={`${event.actor_email ?? 'Someone'} ${actionText(event)}, ${exactTime(event.occurred_at)}`} />
+      <PageHeader title="Audit entry" description={`${event.actor_email ?? 'Someone'} ${actionText(event)}, ${exactTimeWithSeconds(event.occurred_at)}`} />
       <Paper variant="outlined" sx={{ p: 3, mb: 3 }}>
         <DetailFields>
           <DetailField label="When">
-            <time dateTime={event.occurred_at}>{exactTime(event.occurred_at)}</time>
+            <time dateTime={event.occurred_at}>{exactTimeWithSeconds(event.occurred_at)}</time>
           </DetailField>
           <DetailField label="Actor">
             <ActorCell event={event} />

@@ -13,8 +13,8 @@ import { paths } from '@/config/paths';
 import { isApiError } from '@/lib/api-error';
 import { ignoredFiltersMessage } from '@/lib/api/ignored-filters';
 import { auditQueries, type AuditEvent } from '../api/queries';
-import { changesSummary } from '../words';
-import { ActionWords, useActorName } from './audit-bits';
+import { changeRows, entryLinkLabel } from '../words';
+import { ActionWords, ChangesSummary, useActorName } from './audit-bits';
 
 export interface AuditHistoryProps {
   /** The resource whose latest entries are shown (a tenant, role assignment or admin account id). */
@@ -23,22 +23,21 @@ export interface AuditHistoryProps {
 
 function HistoryEntry({ event }: { event: AuditEvent }) {
   const { name } = useActorName(event);
-  const summary = changesSummary(event.changes);
   return (
     <Box component="li" sx={{ py: 1, borderBottom: 1, borderColor: 'divider', '&:last-of-type': { borderBottom: 0 } }}>
       <Typography>
-        <RelativeTime iso={event.occurred_at} />
+        <RelativeTime iso={event.occurred_at} seconds />
         {' · '}
         {name} <ActionWords event={event} linked={false} />
         {event.result === 'failure' ? ` — refused${event.detail ? `: ${event.detail}` : ''}` : ''}
         {' · '}
-        <Link component={RouterLink} to={paths.auditEntry.to(event.id)}>
+        <Link component={RouterLink} to={paths.auditEntry.to(event.id)} aria-label={entryLinkLabel(event)}>
           Details
         </Link>
       </Typography>
-      {summary ? (
+      {changeRows(event.changes).length > 0 ? (
         <Typography variant="body2" color="text.secondary">
-          {summary}
+          <ChangesSummary changes={event.changes} />
         </Typography>
       ) : null}
     </Box>

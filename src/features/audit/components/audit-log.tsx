@@ -3,7 +3,6 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import { useQuery } from '@tanstack/react-query';
-import { useRef } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { CsvExportButton, type CsvColumn } from '@/components/data-list/csv-export';
 import { DataList } from '@/components/data-list/data-list';
@@ -15,10 +14,9 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { paths } from '@/config/paths';
 import { useSearchParamsState } from '@/hooks/use-search-params-state';
 import { ignoredFiltersMessage } from '@/lib/api/ignored-filters';
-import { exactTime } from '@/utils/dates';
-import { auditQueries, fetchAuditPage, type AuditEvent, type AuditPage } from '../api/queries';
+import { auditExportPages, auditQueries, type AuditEvent, type AuditPage } from '../api/queries';
 import { auditFiltersSchema, hasActiveFilters, NO_FILTERS, RESULTS, type AuditFilters } from '../schemas';
-import { actionLabel, actionText, changesSummary, resourceTypeLabel } from '../words';
+import { actionLabel, actionText, changesSummary, entryLinkLabel, resourceTypeLabel } from '../words';
 import { ActionWords, ActorCell, ResultText } from './audit-bits';
 import { TimeRangeFilter } from './time-range-filter';
 
@@ -29,7 +27,7 @@ const COLUMNS: Column<AuditEvent>[] = [
     key: 'time',
     header: 'Time',
     rowHeader: true,
-    cell: (event) => <RelativeTime iso={event.occurred_at} />,
+    cell: (event) => <RelativeTime iso={event.occurred_at} seconds />,
     sx: { whiteSpace: 'nowrap' },
   },
   { key: 'actor', header: 'Actor', cell: (event) => <ActorCell event={event} /> },
@@ -39,7 +37,7 @@ const COLUMNS: Column<AuditEvent>[] = [
     key: 'entry',
     header: 'Entry',
     cell: (event) => (
-      <Link component={RouterLink} to={paths.auditEntry.to(event.id)} aria-label={`Details of the entry of ${exactTime(event.occurred_at)}`}>
+      <Link component={RouterLink} to={paths.auditEntry.to(event.id)} aria-label={entryLinkLabel(event)}>
         Details
       </Link>
     ),
@@ -113,15 +111,6 @@ export function AuditLog() {
   const clear = () => setFilters({ ...NO_FILTERS, page: 1 });
   const { page: _page, per_page: _perPage, ...fields } = filters;
   const ignored = list.data?.ignored ?? [];
-  // One moment for the whole export: a relative range ("Last hour") must not slide between its pages.
-  const exportNow = useRef(0);
-  const fetchPage = async (page: number, perPage: number, signal: AbortSignal) => {
-    if (page === 1) exportNow.current = Date.now();
-    const answer = await fetchAuditPage(fields, page, perPage, signal, exportNow.current);
-    if (answer.ignored.length > 0) throw new Error(ignoredFiltersMessage(answer.ignored));
-    return answer;
-  };
-
   return (
     <>
       <Filters filters={filters} page={list.data} onChange={(patch) => setFilters(patch)} onClear={clear} />
@@ -145,8 +134,9 @@ export function AuditLog() {
               filename="audit-log.csv"
               columns={CSV_COLUMNS}
               noun={{ one: 'entry', many: 'entries' }}
-              total={list.data?.total}
-              fetchPage={fetchPage}
+              // The count of the filter on screen, never of the previous one still shown while it loads.
+              total={list.isPlaceholderData ? null : list.data?.total}
+              fetchPage={auditExportPages(fields)}
             />
           </Box>
         }

@@ -8,28 +8,23 @@ const RANGE_OPTIONS = TIME_RANGES.map((value) => ({ value, label: TIME_RANGE_LAB
 
 type Range = Pick<AuditFilters, 'range' | 'from' | 'to'>;
 
-/** Why a datetime-local value cannot be used, or null. `after`: the instant it must not precede. */
-function problem(text: string, after: string | undefined): string | null {
-  if (text === '') return null;
-  const at = new Date(text).getTime();
-  if (Number.isNaN(at)) return 'Enter a valid date and time';
-  if (after && at < new Date(after).getTime()) return 'Must not be before From';
-  return null;
+const toText = (iso: string | undefined) => (iso ? isoToLocalDateTime(iso) : '');
+const instantOf = (text: string) => (text === '' ? undefined : new Date(text).getTime());
+
+/** Why each end of a custom range cannot be used (null: it can). Each is checked alone, then against the other. */
+function problems(from: string, to: string): { from: string | null; to: string | null } {
+  const invalid = (text: string) => (text !== '' && Number.isNaN(new Date(text).getTime()) ? 'Enter a valid date and time' : null);
+  const result = { from: invalid(from), to: invalid(to) };
+  const start = instantOf(from);
+  const end = instantOf(to);
+  if (!result.from && !result.to && start !== undefined && end !== undefined && start > end) {
+    return { from: 'Must not be after To', to: 'Must not be before From' };
+  }
+  return result;
 }
 
-/**
- * One end of a custom range: what is typed stays in the field; the URL follows once it is a valid
- * date and time (and, for To, not before From). The error shows at the field. A change of the URL
- * from elsewhere (Clear filters, Back) replaces what the field holds.
- */
-function InstantField({ label, value, after, onChange }: { label: string; value: string | undefined; after?: string; onChange: (iso: string | undefined) => void }) {
-  const [text, setText] = useState(value ? isoToLocalDateTime(value) : '');
-  const [seen, setSeen] = useState(value);
-  if (value !== seen) {
-    setSeen(value);
-    if (!(value && text && !problem(text, undefined) && localDateTimeToIso(text) === value)) setText(value ? isoToLocalDateTime(value) : '');
-  }
-  const error = problem(text, after);
+/** One end of a custom range: a date and time in the admin's zone, its problem shown at the field. */
+function InstantField({ label, text, error, onChange }: { label: string; text: string; error: string | null; onChange: (text: string) => void }) {
   return (
     <TextField
       type="datetime-local"
@@ -38,14 +33,42 @@ function InstantField({ label, value, after, onChange }: { label: string; value:
       value={text}
       error={error !== null}
       helperText={error ?? timeZoneLabel()}
-      onChange={(event) => {
-        const next = event.target.value;
-        setText(next);
-        if (!problem(next, after)) onChange(next ? localDateTimeToIso(next) : undefined);
-      }}
+      onChange={(event) => onChange(event.target.value)}
       sx={{ minWidth: 230, flex: '0 1 230px' }}
       slotProps={{ inputLabel: { shrink: true } }}
     />
+  );
+}
+
+/**
+ * From and To of a custom range. What is typed stays in the fields; the URL follows only with a
+ * pair the server takes (each a valid date and time, From not after To), so an invalid pair never
+ * reaches the list (the server would refuse it with a 422). A change of the URL from elsewhere
+ * (Clear filters, Back) replaces what the fields hold.
+ */
+function CustomRange({ value, onChange }: { value: Range; onChange: (patch: Range) => void }) {
+  const [text, setText] = useState({ from: toText(value.from), to: toText(value.to) });
+  const [seen, setSeen] = useState({ from: value.from, to: value.to });
+  if (value.from !== seen.from || value.to !== seen.to) {
+    setSeen({ from: value.from, to: value.to });
+    // Unless the fields already say what the URL now says (the URL followed them).
+    const valid = !problems(text.from, text.to).from && !problems(text.from, text.to).to;
+    const same = (t: string, iso: string | undefined) => (t ? localDateTimeToIso(t) : undefined) === iso;
+    if (!(valid && same(text.from, value.from) && same(text.to, value.to))) setText({ from: toText(value.from), to: toText(value.to) });
+  }
+  const errors = problems(text.from, text.to);
+  const change = (next: { from: string; to: string }) => {
+    setText(next);
+    const problem = problems(next.from, next.to);
+    if (problem.from || problem.to) return;
+    const iso = (t: string) => (t ? localDateTimeToIso(t) : undefined);
+    if (iso(next.from) !== value.from || iso(next.to) !== value.to) onChange({ range: 'custom', from: iso(next.from), to: iso(next.to) });
+  };
+  return (
+    <>
+      <InstantField label="From" text={text.from} error={errors.from} onChange={(from) => change({ ...text, from })} />
+      <InstantField label="To" text={text.to} error={errors.to} onChange={(to) => change({ ...text, to })} />
+    </>
   );
 }
 
@@ -62,12 +85,7 @@ export function TimeRangeFilter({ value, onChange }: { value: Range; onChange: (
         onChange={(range) => onChange({ range, from: range === 'custom' ? value.from : undefined, to: range === 'custom' ? value.to : undefined })}
         minWidth={170}
       />
-      {value.range === 'custom' ? (
-        <>
-          <InstantField label="From" value={value.from} onChange={(from) => onChange({ ...value, from })} />
-          <InstantField label="To" value={value.to} after={value.from} onChange={(to) => onChange({ ...value, to })} />
-        </>
-      ) : null}
+      {value.range === 'custom' ? <CustomRange value={value} onChange={onChange} /> : null}
     </>
   );
 }
