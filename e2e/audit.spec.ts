@@ -3,8 +3,13 @@ import { AuditPage } from './pages/audit-page';
 import { expect, expectNoAxeViolations, test as base } from './pages/tenant-fixtures';
 import { uniqueSlug } from './pages/tenant-seeder';
 import { uniqueName } from './support/api';
+import { test as assignmentBase } from './support/role-assignments-fixtures';
+import { displayName, freeUser } from './support/role-assignments-data';
 
 const test = base.extend<{ auditPage: AuditPage }>({
+  auditPage: async ({ page }, use) => use(new AuditPage(page)),
+});
+const assignmentTest = assignmentBase.extend<{ auditPage: AuditPage }>({
   auditPage: async ({ page }, use) => use(new AuditPage(page)),
 });
 
@@ -61,9 +66,7 @@ test.describe('audit log', () => {
     await tenantPage.saveSettings();
     await tenantPage.assertSettingsSaved();
 
-    // The History panel: time, actor, action in words, what changed.
-    await page.reload();
-    await tenantPage.assertHeading(tenant.name);
+    // The History panel, without reloading: time, actor, action in words, what changed.
     await auditPage.assertHistoryShows(`changed the security settings of ${tenant.name}`);
     await auditPage.assertHistoryShows('Session timeout: 8 hours → 1 hour');
     await auditPage.assertHistoryShows(me!.display_name ?? me!.email);
@@ -88,6 +91,29 @@ test.describe('audit log', () => {
     await auditPage.assertShown();
     await expect(page.getByRole('button', { name: `Remove the filter Resource: ${tenant.name}` })).toBeVisible();
     await expect(auditPage.dataRows).toHaveCount(2);
+  });
+
+  assignmentTest('a role assignment’s History shows its assignment and a deactivation made on its page, with names for ids', async ({
+    api,
+    seeder,
+    detailPage,
+    auditPage,
+  }) => {
+    const { data: me } = await api.GET('/api/v1/admin/auth/me');
+    const user = await freeUser(api);
+    const assignment = await seeder.assign({ user_id: user.id, role: 'TENANT_ADMIN', tenant_id: user.tenant_id });
+    await detailPage.goTo(assignment.id);
+    await detailPage.assertField('Status', 'Active');
+
+    await auditPage.assertHistoryShows(/assigned Tenant Admin/);
+    // The ids the entry holds, by name.
+    await auditPage.assertHistoryShows(`User: — → ${displayName(user)}`);
+    await auditPage.assertHistoryShows(`Granted by: — → ${me!.display_name ?? me!.email}`);
+
+    await detailPage.deactivate();
+    await detailPage.assertField('Status', 'Inactive');
+    await auditPage.assertHistoryShows('Active: Yes → No');
+    await expect(auditPage.history.getByRole('listitem').first()).toContainText(/changed Tenant Admin/);
   });
 
   test('a refused attempt is in the log as a failure, with its reason', async ({ tenants, tenantForm, auditPage }) => {

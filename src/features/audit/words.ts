@@ -164,6 +164,7 @@ const FIELDS: Record<string, FieldWords> = {
   partner_id: { label: 'Partner', value: plainText, refers: 'partner' },
   tenant_id: { label: 'Tenant', value: plainText, refers: 'tenant' },
   user_id: { label: 'User', value: plainText, refers: 'user' },
+  granted_by: { label: 'Granted by', value: plainText, refers: 'user' },
   role: { label: 'Role', value: titleWords },
   is_active: { label: 'Active', value: yesNo },
   expires_at: { label: 'Expires', value: (v) => (typeof v === 'string' ? exactTime(v) : json(v)) },
