@@ -9,7 +9,10 @@
 // Options: --runs N (default 3), --pages N (list pages for the heap figure, default 50),
 // --server-samples N (requests per endpoint for the stand-in's figure, default 30), --api-port,
 // --web-port, --reseed (seed the large data set again), --no-build (reuse the last build),
-// --server-only (no build, no browser: sign in over HTTP and time the stand-in's endpoints; a minute).
+// --server-only (no build, no browser: sign in over HTTP and time the stand-in's endpoints; a minute),
+// --compare-runs N (cold loads per app side by side with the react-admin peer, default 5),
+// --compare-only (only that side-by-side table), --no-peer (skip building and measuring the peer),
+// --peer-port (where the peer is served, default the console's port + 1).
 //
 // The parts live in bench/lib/: options.mjs (settings), setup.mjs (build, seed, servers, browser),
 // probes.mjs (in the page), record.mjs (what a page loads), pages.mjs (contexts, sign-in,
@@ -20,12 +23,31 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { compare } from './lib/compare.mjs';
 import { measurePaging, measureSearch } from './lib/measure-lists.mjs';
 import { firstVisit, measureScreen } from './lib/measure-screens.mjs';
 import { apiGet, auditEndpoints, measureServer } from './lib/measure-server.mjs';
 import { signIn } from './lib/oidc-client.mjs';
-import { ACCOUNT, API, API_PORT, DATA_DIR, DIST, PAGES, RESULTS, RUNS, SERVER_ONLY, WEB, WEB_PORT, log } from './lib/options.mjs';
+import {
+  ACCOUNT,
+  API,
+  API_PORT,
+  COMPARE_ONLY,
+  DATA_DIR,
+  DIST,
+  NO_PEER,
+  PAGES,
+  PEER_DIST,
+  PEER_PORT,
+  RESULTS,
+  RUNS,
+  SERVER_ONLY,
+  WEB,
+  WEB_PORT,
+  log,
+} from './lib/options.mjs';
 import { signInOnce } from './lib/pages.mjs';
+import { buildPeer } from './lib/peer.mjs';
 import { report } from './lib/report.mjs';
 import { assertPortFree, buildConsole, chromiumExecutable, cleanup, machine, onCleanup, seedLarge, startStandIn } from './lib/setup.mjs';
 import { serveConsole } from './lib/static-server.mjs';
@@ -108,7 +130,9 @@ async function main() {
   if (SERVER_ONLY) return serverOnly(started);
   await assertPortFree(API_PORT);
   await assertPortFree(WEB_PORT);
+  if (!NO_PEER) await assertPortFree(PEER_PORT);
   buildConsole();
+  const peer = !NO_PEER && buildPeer();
   seedLarge();
   log(`starting the stand-in on ${API} (log: ${DATA_DIR}/server.log)`);
   await startStandIn();
@@ -120,6 +144,10 @@ async function main() {
     ),
   });
   onCleanup(web.close);
+  if (peer) {
+    const peerWeb = await serveConsole({ dir: PEER_DIST, port: PEER_PORT });
+    onCleanup(peerWeb.close);
+  }
   const browser = await chromium.launch({
     executablePath: chromiumExecutable(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -133,6 +161,13 @@ async function main() {
   const probe = await probes(token);
   const { tenant, terms } = probe;
   result.seed = probe.seed;
+
+  // Ours and the peer side by side first, while the machine is as it was when the bench started.
+  result.compare = await compare(browser, { state, token, peer, searchTerms: terms });
+  if (COMPARE_ONLY) {
+    result.compareOnly = true;
+    return finish(result, started, 'compare-latest.json');
+  }
 
   const runSafely = async (label, fn) => {
     try {
@@ -178,12 +213,17 @@ async function main() {
   log('the stand-in, direct HTTP');
   result.server = await measureServer(token, await serverEndpoints(token, probe));
 
+  finish(result, started, 'latest.json');
+}
+
+/** Writes the result as `name` (and a timestamped copy) and prints its tables. */
+function finish(result, started, name) {
   result.durationSeconds = Math.round((Date.now() - started) / 1000);
   mkdirSync(RESULTS, { recursive: true });
   const json = JSON.stringify(result, null, 2);
-  writeFileSync(join(RESULTS, 'latest.json'), json);
+  writeFileSync(join(RESULTS, name), json);
   writeFileSync(join(RESULTS, `${result.at.replace(/[:.]/g, '-')}.json`), json);
-  console.log(`\n${report(result)}\n\nwritten: ${RESULTS}/latest.json (took ${result.durationSeconds} s)`);
+  console.log(`\n${report(result)}\n\nwritten: ${RESULTS}/${name} (took ${result.durationSeconds} s)`);
 }
 
 main()

@@ -6,8 +6,9 @@ import { nextPage, openList, searchBox } from './pages.mjs';
 import { waitForNewRows } from './probes.mjs';
 import { median, ms, percentile, slope } from './stats.mjs';
 
-export async function measureSearch(browser, state, terms) {
-  const opened = await openList(browser, state, 'tenants');
+/** Types each term into the tenants list's search box; `url` and `pageOptions` open another app's list. */
+export async function measureSearch(browser, state, terms, { url = 'tenants', pageOptions } = {}) {
+  const opened = await openList(browser, state, url, pageOptions);
   if (!opened) return { available: false, reason: 'no tenants rows' };
   const { context, page } = opened;
   try {

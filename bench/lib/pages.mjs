@@ -1,10 +1,25 @@
+/* global window */
 // Opening the console: a fresh browser context with the probes installed, signing in once, and the
 // elements the figures wait for, found by role as a person would.
 import { ACCOUNT, API, READY_TIMEOUT, WEB, WEB_ORIGIN } from './options.mjs';
 import { pageProbes } from './probes.mjs';
 
-export async function newPage(browser, storageState) {
+/**
+ * A fresh context (cold HTTP cache) with the probes. `token` is put in sessionStorage.token on
+ * `tokenOrigin` before any script of the page runs (the peer's sign-in: see
+ * ../shared/peers/README.md); `expect` is the names the probes wait for (window.__benchExpect).
+ */
+export async function newPage(browser, storageState, { token, tokenOrigin, expect } = {}) {
   const context = await browser.newContext({ storageState, viewport: { width: 1440, height: 900 } });
+  if (token) {
+    await context.addInitScript(
+      ([t, origin]) => {
+        if (window.location.origin === origin) window.sessionStorage.setItem('token', t);
+      },
+      [token, tokenOrigin],
+    );
+  }
+  if (expect) await context.addInitScript((e) => (window.__benchExpect = e), expect);
   await context.addInitScript(pageProbes);
   const page = await context.newPage();
   return { context, page };
@@ -41,9 +56,9 @@ export async function signInOnce(browser) {
   return { state, token };
 }
 
-/** Opens a list in a fresh signed-in context and waits for its rows; null when it has none. */
-export async function openList(browser, state, path) {
-  const { context, page } = await newPage(browser, state);
+/** Opens a list (a path under ours, or a URL) in a fresh signed-in context and waits for its rows; null when it has none. */
+export async function openList(browser, state, path, pageOptions) {
+  const { context, page } = await newPage(browser, state, pageOptions);
   await page.goto(new URL(path, WEB).href);
   const ok = await dataRows(page)
     .first()

@@ -12,7 +12,8 @@ function sizesOf(url, body) {
   return sizeCache.get(url);
 }
 
-export function record(page) {
+/** Records `page`'s loads; JS and CSS count when they come from `origin` (files also in `dist`). */
+export function record(page, { origin = WEB_ORIGIN, dist = DIST } = {}) {
   const assets = new Map();
   const pending = [];
   const api = [];
@@ -22,7 +23,7 @@ export function record(page) {
     const request = response.request();
     const type = request.resourceType();
     const url = response.url();
-    if ((type === 'script' || type === 'stylesheet') && url.startsWith(WEB_ORIGIN) && !assets.has(url)) {
+    if ((type === 'script' || type === 'stylesheet') && url.startsWith(origin) && !assets.has(url)) {
       // Only the body now: compressing (brotli 11 is slow) would block this process, which also
       // serves the console, and delay the very downloads being timed. Sizes come in summary().
       assets.set(url, null);
@@ -31,7 +32,7 @@ export function record(page) {
           .body()
           // The page may navigate away (the first visit goes on to the sign-in page) before its
           // bodies can be read; the same files are in the build.
-          .catch(() => readFileSync(join(DIST, new URL(url).pathname)))
+          .catch(() => readFileSync(join(dist, new URL(url).pathname)))
           .then((body) => assets.set(url, { kind: type === 'script' ? 'js' : 'css', url, body }))
           .catch(() => assets.delete(url)),
       );
@@ -60,7 +61,7 @@ export function record(page) {
       const list = [...assets.values()].filter(Boolean).map(({ body, ...a }) => ({ ...a, ...sizesOf(a.url, body) }));
       return {
         bytes: sumByKind(list),
-        assets: list.map((a) => ({ ...a, url: a.url.slice(WEB_ORIGIN.length) })),
+        assets: list.map((a) => ({ ...a, url: a.url.slice(origin.length) })),
         api: { count: api.length, chain: longestChain(api), requests: api },
         signInRequests: signIn.length,
         timeline,

@@ -10,6 +10,7 @@ export function report(r) {
   );
   lines.push('');
   if (r.serverOnly) return [...lines, serverTable(r)].join('\n');
+  if (r.compareOnly) return [...lines, compareReport(r.compare)].join('\n');
   const loads = [['first visit, before sign-in', r.firstVisit], ...r.screens.map((s) => [s.name, s])];
   lines.push(
     table(
@@ -82,6 +83,7 @@ export function report(r) {
   }
   lines.push('');
   lines.push(serverTable(r));
+  if (r.compare) lines.push('', compareReport(r.compare));
   return lines.join('\n');
 }
 
@@ -90,4 +92,64 @@ function serverTable(r) {
     ['stand-in, direct HTTP', 'p50', 'p95', 'samples'],
     r.server.map((e) => [`${e.name}${e.error ? ` (${e.error})` : ''}`, ms(e.p50), ms(e.p95), e.samples]),
   );
+}
+
+/** The side-by-side table (ours and the react-admin peer): medians, spreads, peer ÷ ours and the goals. */
+export function compareReport(c) {
+  const ours = c.figures.ours;
+  const peer = c.figures.peer;
+  const range = (f) => (f?.n > 1 ? `${Math.round(f.min)}–${ms(f.max)}` : '');
+  const ratio = (key) => {
+    const a = ours?.[key]?.median;
+    const b = peer?.[key]?.median;
+    return a && b != null ? b / a : null;
+  };
+  const times = (x) => (x == null ? 'n/a' : `${x.toFixed(2)}×`);
+  const met = (ok) => (ok == null ? 'n/a' : ok ? 'met' : 'NOT met');
+  const timeRow = (label, key, goal = '') => [label, ms(ours?.[key]?.median), range(ours?.[key]), ms(peer?.[key]?.median), range(peer?.[key]), times(ratio(key)), goal];
+  const valueRow = (label, key, fmt, goal = '', withRatio = true) => [
+    label,
+    fmt(ours?.[key]?.median),
+    '',
+    fmt(peer?.[key]?.median),
+    '',
+    withRatio ? times(ratio(key)) : '',
+    goal,
+  ];
+  const count = (x) => (x == null ? 'n/a' : String(Math.round(x)));
+  const twice = (key) => `peer ÷ ours ≥ 2×: ${met(ratio(key) == null ? null : ratio(key) >= 2)}`;
+  const below = (key, limit, unit) => `ours ≤ ${limit}${unit}: ${met(ours?.[key]?.median == null ? null : ours[key].median <= limit)}`;
+  const load = (l) => l.map((x) => x.toFixed(2)).join(' ');
+  const lines = [
+    `ours vs the react-admin peer: median of ${c.runs} runs each, taken in turn; load average ${load(c.loadAverage.before)} before, ${load(c.loadAverage.after)} after`,
+    table(
+      ['side by side', 'ours', 'spread', 'peer', 'spread', 'peer ÷ ours', 'goal'],
+      [
+        timeRow('signed-out visit → sign-in form', 'visit'),
+        valueRow('  JS loaded (gzip)', 'visitJsGzip', kb),
+        timeRow('role assignments, cold → first row', 'rolesFirstRow'),
+        timeRow('role assignments, cold → all names', 'rolesNames', twice('rolesNames')),
+        timeRow('  main thread busy until names', 'rolesBusy'),
+        timeRow('  of which on the CPU', 'rolesCpu'),
+        timeRow('  total blocking time until names', 'rolesTbt', below('rolesTbt', 150, ' ms')),
+        valueRow('  Admin API requests before names', 'rolesApiBeforeNames', count, below('rolesApiBeforeNames', 5, '')),
+        valueRow('  Admin API requests, whole load', 'rolesApi', count),
+        valueRow('  sign-in requests (OIDC)', 'rolesSignIn', count, '', false),
+        valueRow('  JS loaded (gzip)', 'rolesJsGzip', kb),
+        timeRow('tenants, cold → first row', 'tenantsFirstRow'),
+        timeRow('tenants, cold → all names (partners)', 'tenantsNames', twice('tenantsNames')),
+        timeRow('  main thread busy until names', 'tenantsBusy'),
+        timeRow('  of which on the CPU', 'tenantsCpu'),
+        timeRow('  total blocking time until names', 'tenantsTbt'),
+        valueRow('  Admin API requests before names', 'tenantsApiBeforeNames', count),
+        valueRow('  Admin API requests, whole load', 'tenantsApi', count),
+        valueRow('  JS loaded (gzip)', 'tenantsJsGzip', kb),
+        timeRow('tenants search, last key → rows', 'search'),
+      ],
+    ),
+    peer
+      ? '(peer ÷ ours above 1: ours is faster or lighter. Cold load: a new context, empty cache; ours with the stand-in\'s session cookie only (a silent sign-in), the peer with its token already in sessionStorage. See bench/README.md)'
+      : '(no peer this run: --no-peer, or it could not be built; see the log above)',
+  ];
+  return lines.join('\n');
 }

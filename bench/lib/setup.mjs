@@ -1,12 +1,12 @@
 // Setting up: build, seed, stand-in, browser, and what machine it all runs on. Everything started
 // here registers its own stop with onCleanup, so bench/run.mjs can stop it whatever goes wrong.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
-import { API, API_PORT, DATA_DIR, DIST, SEED_VERSION, SEEDED_MARK, WEB_ORIGIN, log, opts } from './options.mjs';
+import { API, API_PORT, DATA_DIR, DIST, PEER_ORIGIN, SEED_VERSION, SEEDED_MARK, WEB_ORIGIN, log, opts } from './options.mjs';
 
 const cleanups = [];
 
@@ -34,14 +34,26 @@ export async function assertPortFree(port) {
   });
 }
 
-function run(cmd, args, env = {}) {
-  const r = spawnSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+function run(cmd, args, env = {}, cwd = undefined) {
+  const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
 }
 
 export function buildConsole() {
   if (opts['no-build'] && existsSync(join(DIST, 'index.html'))) {
     log(`reusing the build in ${DIST}`);
+    return;
+  }
+  if (opts.head) {
+    // The last commit, not the working tree: edits in progress (other people's too) stay out.
+    const src = join(DATA_DIR, 'head');
+    rmSync(src, { recursive: true, force: true });
+    mkdirSync(src, { recursive: true });
+    const archive = spawnSync('sh', ['-c', `git archive HEAD | tar -x -C '${src}'`], { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (archive.status !== 0) throw new Error('git archive HEAD failed');
+    symlinkSync(resolve('node_modules'), join(src, 'node_modules'));
+    log(`building the last commit (${spawnSync('git', ['rev-parse', '--short', 'HEAD']).stdout.toString().trim()}) into ${DIST}`);
+    run('npx', ['vite', 'build', '--outDir', resolve(DIST), '--emptyOutDir', '--logLevel', 'error'], {}, src);
     return;
   }
   log(`building the console into ${DIST}`);
@@ -65,15 +77,16 @@ export async function startStandIn() {
   mkdirSync(DATA_DIR, { recursive: true });
   const out = createWriteStream(join(DATA_DIR, 'server.log'));
   const child = spawn('npx', ['tsx', 'server/src/main.ts'], {
-    env: { ...process.env, DATA_DIR, PORT: String(API_PORT), CONSOLE_ORIGINS: WEB_ORIGIN },
+    // The peer calls the Admin API from its own origin: the stand-in's CORS list allows both.
+    env: { ...process.env, DATA_DIR, PORT: String(API_PORT), CONSOLE_ORIGINS: `${WEB_ORIGIN},${PEER_ORIGIN}` },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
   child.stdout.pipe(out);
   child.stderr.pipe(out);
   let exited = null;
-  child.once('exit', (code) => {
-    exited = code;
+  child.once('exit', (code, signal) => {
+    exited = code ?? signal;
   });
   onCleanup(async () => {
     if (exited !== null) return;
