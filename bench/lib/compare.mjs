@@ -115,6 +115,34 @@ async function coldLoad(browser, app, url, expect) {
   }
 }
 
+/**
+ * A reload of a signed-in tab (warm HTTP cache, the tab's sessionStorage kept): opens `url`, waits
+ * for every name, then reloads and times the same again. Ours should make no top-level redirect
+ * (documents loaded: 1) and no sign-in request; the peer reads its token again.
+ */
+async function reload(browser, app, url, expect) {
+  const { context, page } = await newPage(browser, app.signedIn.state, { ...app.signedIn.pageOptions, expect });
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench.marks.names, null, { timeout: READY_TIMEOUT });
+    await page.waitForLoadState('networkidle').catch(() => {});
+    const rec = record(page, app);
+    const t0 = Date.now();
+    await page.reload({ waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench.marks.names, null, { timeout: READY_TIMEOUT }).catch(() => {});
+    const marks = await page.evaluate(() => window.__bench.marks).catch(() => ({}));
+    const summary = await rec.summary();
+    return {
+      names: marks.names ? marks.names - t0 : null,
+      documents: summary.timeline.filter((e) => e.type === 'document').length,
+      signInRequests: summary.signInRequests,
+      apiBeforeNames: marks.names ? summary.api.requests.filter((r) => r.start <= marks.names).length : null,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
 /** A signed-out visit: a new context with nothing, up to a visible sign-in form (a password field). */
 async function signedOutVisit(browser, app) {
   const { context, page } = await newPage(browser);
@@ -159,7 +187,7 @@ export async function compare(browser, { state, token, peer, searchTerms }) {
     mkdirSync(KEEP_TRACES, { recursive: true });
     writeFileSync(join(KEEP_TRACES, 'expected-names.json'), JSON.stringify(expect, null, 1));
   }
-  const raw = Object.fromEntries(apps.map((a) => [a.key, { visit: [], roles: [], tenants: [], search: [] }]));
+  const raw = Object.fromEntries(apps.map((a) => [a.key, { visit: [], roles: [], tenants: [], reload: [], search: [] }]));
   const inTurn = async (label, fn) => {
     for (let i = 0; i < COMPARE_RUNS; i++) {
       const order = i % 2 === 0 ? apps : [...apps].reverse();
@@ -178,6 +206,7 @@ export async function compare(browser, { state, token, peer, searchTerms }) {
   await inTurn('visit', (app) => signedOutVisit(browser, app));
   await inTurn('roles', (app) => coldLoad(browser, app, app.urls.roles, expect.roles));
   await inTurn('tenants', (app) => coldLoad(browser, app, app.urls.tenants, expect.tenants));
+  await inTurn('reload', (app) => reload(browser, app, app.urls.roles, expect.roles));
   await inTurn('search', (app, i) => search(browser, app, searchTerms[i % searchTerms.length]));
 
   const out = {};
@@ -206,6 +235,9 @@ export async function compare(browser, { state, token, peer, searchTerms }) {
       tenantsApi: f(r.tenants, (x) => x.apiRequests),
       tenantsApiBeforeNames: f(r.tenants, (x) => x.apiBeforeNames),
       tenantsSignIn: f(r.tenants, (x) => x.signInRequests),
+      reloadNames: f(r.reload, (x) => x.names),
+      reloadDocuments: f(r.reload, (x) => x.documents),
+      reloadSignIn: f(r.reload, (x) => x.signInRequests),
       search: f(r.search, (x) => x.time),
       apiPaths: { roles: r.roles.at(-1)?.apiPaths ?? [], tenants: r.tenants.at(-1)?.apiPaths ?? [] },
       runs: r,
@@ -216,6 +248,7 @@ export async function compare(browser, { state, token, peer, searchTerms }) {
 
 function describe(label, r) {
   if (label === 'visit') return `${ms(r.time)}, JS ${Math.round((r.jsGzip ?? 0) / 1024)} KB gzip`;
+  if (label === 'reload') return `names ${ms(r.names)}, ${r.documents} document(s) loaded, ${r.signInRequests} sign-in requests`;
   if (label === 'search') return r.time == null ? `n/a (${r.reason ?? 'no rows'})` : ms(r.time);
   return `first row ${ms(r.firstRow)}, names ${ms(r.names)}, main thread ${ms(r.busy)} (CPU ${ms(r.cpu)}, TBT ${ms(r.tbt)}), ${r.apiRequests} API requests (${r.apiBeforeNames ?? 'n/a'} before names)${r.names == null ? ` — names never showed at ${r.url}` : ''}`;
 }
