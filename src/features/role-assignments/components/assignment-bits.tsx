@@ -50,26 +50,35 @@ export function UserNameAndEmail({ resolved, id }: { resolved: Resolved<UserReco
   );
 }
 
-/** "Platform" for a Super Admin; the partner's name; the tenant's name, linked to the tenant. */
-export function ScopeName({ assignment, names }: { assignment: RoleAssignment; names: AssignmentNames }) {
+/** What a scope cell shows: still loading, or the words and, for a tenant that was found, its page. */
+export type ScopeView = { loading: true } | { loading: false; text: string; to?: string };
+
+export function scopeView(assignment: RoleAssignment, names: AssignmentNames): ScopeView {
   if (assignment.tenant_id) {
     const tenant = names.tenant(assignment.tenant_id);
-    if (tenant.state === 'loading') return <Loading />;
+    if (tenant.state === 'loading') return { loading: true };
     const text = resolvedName(tenant, (t) => t.name, assignment.tenant_id, 'tenant');
-    return tenant.state === 'found' ? (
-      <Link component={RouterLink} to={paths.tenant.to(assignment.tenant_id)}>
-        {text}
-      </Link>
-    ) : (
-      <>{text}</>
-    );
+    return { loading: false, text, to: tenant.state === 'found' ? paths.tenant.to(assignment.tenant_id) : undefined };
   }
   if (assignment.partner_id) {
     const partner = names.partner(assignment.partner_id);
-    if (partner.state === 'loading') return <Loading />;
-    return <>{`${resolvedName(partner, (p) => p.name, assignment.partner_id, 'partner')} (partner)`}</>;
+    if (partner.state === 'loading') return { loading: true };
+    return { loading: false, text: `${resolvedName(partner, (p) => p.name, assignment.partner_id, 'partner')} (partner)` };
   }
-  return <>Platform</>;
+  return { loading: false, text: 'Platform' };
+}
+
+/** "Platform" for a Super Admin; the partner's name; the tenant's name, linked to the tenant. */
+export function ScopeName({ assignment, names }: { assignment: RoleAssignment; names: AssignmentNames }) {
+  const view = scopeView(assignment, names);
+  if (view.loading) return <Loading />;
+  return view.to ? (
+    <Link component={RouterLink} to={view.to}>
+      {view.text}
+    </Link>
+  ) : (
+    <>{view.text}</>
+  );
 }
 
 /** The scope as plain words, for titles and messages: "Acme Corporation", "Northwind (partner)", "the platform". */

@@ -1,10 +1,6 @@
-import Link from '@mui/material/Link';
-import TableCell from '@mui/material/TableCell';
-import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import { memo, type ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
-import { DataTable, type Column } from '@/components/data-list/data-table';
+import { DataTable, tableClasses as dt, type Column } from '@/components/data-list/data-table';
 import type { RowSelection } from '@/components/data-list/row-selection';
 import { paths } from '@/config/paths';
 import { useMinuteClock } from '@/hooks/use-minute-clock';
@@ -13,7 +9,7 @@ import type { AssignmentNames, Resolved } from '../api/names';
 import type { RoleAssignment } from '../api/queries';
 import { shortDate } from '@/utils/dates';
 import { roleLabel } from '../schemas';
-import { ScopeName, StatusChip, UserNameAndEmail, userName } from './assignment-bits';
+import { scopeView, StatusChip, userName } from './assignment-bits';
 import { RelativeTime } from '@/components/ui/relative-time';
 
 export interface AssignmentsTableProps {
@@ -95,6 +91,14 @@ function sameResolved<T>(a: Resolved<T> | null, b: Resolved<T> | null): boolean 
 }
 
 /**
+ * As the MUI version drew it: its `color="text.secondary"` matched no Typography colour in MUI 9,
+ * so "Loading…" and the email take the colour around them (the link's, in the user column).
+ */
+function Loading() {
+  return <span className={dt.body1}>Loading…</span>;
+}
+
+/**
  * One row, drawn again only when its own assignment or names change: the names of a page arrive
  * one by one (up to ~40 answers), and redrawing the whole table for each kept the browser busy
  * for hundreds of milliseconds on a slow machine (`npm run bench`).
@@ -102,51 +106,68 @@ function sameResolved<T>(a: Resolved<T> | null, b: Resolved<T> | null): boolean 
 const AssignmentRow = memo(
   function AssignmentRow({ assignment, user, tenant, partner, showUser, actions, selectCell, selected }: AssignmentRowProps) {
     const name = userName(user, assignment.user_id);
-    const names: AssignmentNames = {
+    const scope = scopeView(assignment, {
       user: () => user,
       tenant: () => tenant ?? { state: 'loading' },
       partner: () => partner ?? { state: 'loading' },
-    };
+    });
+    // Plain elements with the table's classes: the look of MUI's Link and Typography, drawn
+    // without a styled component per cell (see DataTable).
     return (
-      <TableRow hover selected={selected}>
+      <tr className={selected ? dt.selected : undefined}>
         {selectCell}
         {showUser ? (
-          <TableCell>
-            <Link component={RouterLink} to={paths.roleAssignment.to(assignment.id)} underline="hover">
-              <UserNameAndEmail resolved={user} id={assignment.user_id} />
-            </Link>
-            <Typography variant="body2" component="span" sx={{ display: 'block' }}>
-              <Link
-                component={RouterLink}
+          <td>
+            <RouterLink className={dt.linkHover} to={paths.roleAssignment.to(assignment.id)}>
+              {user.state === 'loading' ? (
+                <Loading />
+              ) : (
+                <>
+                  <span className={`${dt.body1} ${dt.block}`}>{name}</span>
+                  {user.state === 'found' ? <span>{user.record.email}</span> : null}
+                </>
+              )}
+            </RouterLink>
+            <span className={dt.block}>
+              <RouterLink
+                className={dt.link}
                 to={paths.userRoles.to(assignment.user_id)}
                 aria-label={user.state === 'found' ? `All roles of ${name}` : undefined}
               >
                 All roles
-              </Link>
-            </Typography>
-          </TableCell>
+              </RouterLink>
+            </span>
+          </td>
         ) : null}
-        <TableCell>
+        <td>
           {showUser ? (
             roleLabel(assignment.role)
           ) : (
-            <Link component={RouterLink} to={paths.roleAssignment.to(assignment.id)}>
+            <RouterLink className={dt.link} to={paths.roleAssignment.to(assignment.id)}>
               {roleLabel(assignment.role)}
-            </Link>
+            </RouterLink>
           )}
-        </TableCell>
-        <TableCell>
-          <ScopeName assignment={assignment} names={names} />
-        </TableCell>
-        <TableCell>
+        </td>
+        <td>
+          {scope.loading ? (
+            <Loading />
+          ) : scope.to ? (
+            <RouterLink className={dt.link} to={scope.to}>
+              {scope.text}
+            </RouterLink>
+          ) : (
+            scope.text
+          )}
+        </td>
+        <td>
           <StatusChip assignment={assignment} />
-        </TableCell>
-        <TableCell>{assignment.expires_at ? <RelativeTime iso={assignment.expires_at} /> : 'Never'}</TableCell>
-        <TableCell>
+        </td>
+        <td>{assignment.expires_at ? <RelativeTime iso={assignment.expires_at} /> : 'Never'}</td>
+        <td>
           <time dateTime={assignment.created_at}>{shortDate(assignment.created_at)}</time>
-        </TableCell>
-        {actions ? <TableCell>{actions}</TableCell> : null}
-      </TableRow>
+        </td>
+        {actions ? <td>{actions}</td> : null}
+      </tr>
     );
   },
   (before, after) =>

@@ -1,9 +1,8 @@
 import Box from '@mui/material/Box';
-import Link from '@mui/material/Link';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router-dom';
 import { DataList } from '@/components/data-list/data-list';
-import { DataTable, type Column } from '@/components/data-list/data-table';
+import { DataTable, tableClasses, type Column } from '@/components/data-list/data-table';
 import { FilterBar } from '@/components/data-list/filter-bar';
 import { FilterSelect } from '@/components/data-list/filter-select';
 import { SearchField } from '@/components/data-list/search-field';
@@ -25,9 +24,9 @@ const COLUMNS: readonly Column<Tenant>[] = [
     header: 'Name',
     rowHeader: true,
     cell: (tenant) => (
-      <Link component={RouterLink} to={paths.tenant.to(tenant.id)}>
+      <RouterLink className={tableClasses.link} to={paths.tenant.to(tenant.id)}>
         {tenant.name}
-      </Link>
+      </RouterLink>
     ),
   },
   { key: 'slug', header: 'Slug', cell: (tenant) => tenant.slug, sx: { fontFamily: 'monospace' } },
