@@ -118,6 +118,46 @@ describe('GET /admin-roles/', () => {
     expect((await expect422(await h.call('GET', `${LIST}?page=1.5`), 'get', LIST))[0]).toMatchObject({ type: 'int_parsing' });
   });
 
+  describe('by expiry (extension)', () => {
+    const list = async (query: string) =>
+      expectContract<AdminRoleAssignmentList>(await h.call('GET', `${LIST}?per_page=100&${query}`), 'get', LIST);
+    const ids = (page: AdminRoleAssignmentList) => page.items.map((r) => r.id);
+
+    it('expires_after: not expired by then, a role without an expiry included; expires_before: an expiry at or before then', async () => {
+      const user = await userWithoutRoles();
+      const soon = await create({ user_id: user, role: 'SUPER_ADMIN', expires_at: inDays(3) });
+      const later = await create({ user_id: user, role: 'TENANT_ADMIN', tenant_id: await someTenantId(), expires_at: inDays(20) });
+      const never = await create({ user_id: user, role: 'PARTNER_ADMIN', partner_id: FIRST_PARTNER_ID });
+      const mine = `user_id=${user}`;
+      expect(ids(await list(`${mine}&expires_after=${NOW_ISO}`)).sort()).toEqual([soon.id, later.id, never.id].sort());
+      expect(ids(await list(`${mine}&expires_after=${inDays(3)}`)).sort()).toEqual([later.id, never.id].sort());
+      expect(ids(await list(`${mine}&expires_before=${inDays(3)}`))).toEqual([soon.id]);
+      expect(ids(await list(`${mine}&expires_after=${NOW_ISO}&expires_before=${inDays(7)}`))).toEqual([soon.id]);
+      expect(ids(await list(`${mine}&expires_after=${NOW_ISO}&expires_before=${inDays(30)}&role=TENANT_ADMIN&is_active=true`))).toEqual([later.id]);
+      // A window that ends before it starts is allowed, and empty.
+      expect(await list(`${mine}&expires_after=${inDays(30)}&expires_before=${inDays(1)}`)).toMatchObject({ items: [], total: 0 });
+    });
+
+    it('finds the expired assignments (expires_before=now), whatever is_active says', async () => {
+      const expired = await list(`expires_before=${NOW_ISO}`);
+      expect(ids(expired)).toContain(SEED_ROLE_IDS.expiredAdmin);
+      expect(expired.items.every((r) => r.expires_at !== null && r.expires_at <= NOW_ISO)).toBe(true);
+      const inForce = await list(`is_active=true&expires_after=${NOW_ISO}`);
+      expect(ids(inForce)).not.toContain(SEED_ROLE_IDS.expiredAdmin);
+      expect(inForce.items.every((r) => r.is_active && (r.expires_at === null || r.expires_at > NOW_ISO))).toBe(true);
+      // A date without a zone is UTC, as elsewhere.
+      expect((await list(`expires_before=${NOW_ISO.slice(0, 19)}`)).total).toBe(expired.total);
+    });
+
+    it('422 at each bad date', async () => {
+      const detail = await expect422(await h.call('GET', `${LIST}?expires_after=tomorrow&expires_before=2026-13-45`), 'get', LIST);
+      expect(detail.map((d) => d.loc)).toEqual([
+        ['query', 'expires_after'],
+        ['query', 'expires_before'],
+      ]);
+    });
+  });
+
   it('accepts per_page 100 and pydantic spellings of booleans', async () => {
     const page = await expectContract<AdminRoleAssignmentList>(await h.call('GET', `${LIST}?per_page=100&is_active=yes`), 'get', LIST);
     expect(page.per_page).toBe(100);

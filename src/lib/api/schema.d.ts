@@ -721,7 +721,12 @@ export interface operations {
                 per_page?: components["parameters"]["PerPage"];
                 role?: components["schemas"]["AdminRole"];
                 user_id?: string;
+                /** @description The stored flag; an assignment whose expiry has passed may still say true. */
                 is_active?: boolean;
+                /** @description [extension, decided] Only the assignments that have not expired by this instant (ISO 8601; without a zone, UTC): `expires_at` later than it, or no `expires_at` at all (an assignment that never expires does expire after it). Combines with the other filters; not a date → 422 at ["query","expires_after"]. ScaiKey does not document it: a server that ignores it answers unfiltered rows, so a client checks each row's `expires_at` before trusting the page. */
+                expires_after?: string;
+                /** @description [extension, decided] Only the assignments with an `expires_at` at or before this instant (ISO 8601; without a zone, UTC); an assignment without an expiry never matches. With `expires_after`, a window (after, before]; a `expires_before` earlier than `expires_after` is allowed and matches nothing. Not a date → 422 at ["query","expires_before"]. Undocumented by ScaiKey, as `expires_after`. */
+                expires_before?: string;
             };
             header?: never;
             path?: never;

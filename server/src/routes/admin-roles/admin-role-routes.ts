@@ -8,7 +8,7 @@ import type { Db } from '../../db/db';
 import { badRequest, conflict, notFound, RequestValidationError } from '../../http/errors';
 import { pageParams } from '../../http/pagination';
 import { parseBody, parseQuery } from '../../http/request';
-import { bool, oneOf, optional, str, withDefault, type Validator } from '../../http/validate';
+import { bool, datetime, oneOf, optional, str, withDefault, type Validator } from '../../http/validate';
 import { newId } from '../../ids';
 import { collection, refuseOtherMethods } from '../shared/paths';
 import { isLive, missingReferences } from '../shared/lookups';
@@ -140,6 +140,8 @@ export function adminRoleRoutes(ctx: AppContext): Hono<AuthEnv> {
       role: optional(oneOf(ADMIN_ROLES)),
       user_id: optional(str()),
       is_active: optional(bool()),
+      expires_after: optional(datetime()),
+      expires_before: optional(datetime()),
     });
     return c.json(await listAdminRoles(ctx.db, q, q.page, q.per_page));
   });

@@ -24,14 +24,26 @@ export interface AdminRoleFilters {
   user_id?: string;
   /** The stored flag, as the assignment shows it (an expired assignment may still say true). */
   is_active?: boolean;
+  /** Not expired by then: expires_at later, or no expiry at all (extension). */
+  expires_after?: Date;
+  /** Expires by then: an expires_at at or before it (extension). */
+  expires_before?: Date;
 }
 
+/**
+ * No index on expires_at: admin_roles stays small (5,000 rows in the large seed, most without an
+ * expiry), and the expiry windows are read in created_at order through admin_roles_created.
+ */
 export function listAdminRoles(db: Db, filters: AdminRoleFilters, page: number, perPage: number): Promise<Page<AdminRoleAssignment>> {
   const params = new Params();
   const where = ['deleted_at IS NULL'];
   if (filters.role !== undefined) where.push(`role = ${params.add(filters.role)}`);
   if (filters.user_id !== undefined) where.push(`user_id = ${params.add(filters.user_id)}`);
   if (filters.is_active !== undefined) where.push(`is_active = ${params.add(filters.is_active)}`);
+  if (filters.expires_after !== undefined) {
+    where.push(`(expires_at IS NULL OR expires_at > ${params.add(filters.expires_after.toISOString())})`);
+  }
+  if (filters.expires_before !== undefined) where.push(`expires_at <= ${params.add(filters.expires_before.toISOString())}`);
   return fetchPage<AdminRoleAssignment>(db, { select: COLUMNS, from: 'admin_roles', where, params, orderBy: NEWEST_FIRST, page, perPage });
 }
 
