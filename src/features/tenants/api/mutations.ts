@@ -4,11 +4,12 @@
  * stays busy until fresh data is in. UI reactions (navigate, snackbar, reset) stay with the caller.
  */
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { components } from '@/lib/api/schema';
 import { apiClient } from '@/lib/api-client';
 import { unwrap } from '@/lib/api-error';
 import { tenantLookups } from '@/lib/lookups/queries';
-import type { Tenant } from '../schemas';
+import type { Tenant, TenantStatus } from '../schemas';
 import { tenantQueries } from './queries';
 
 type CreateBody = components['schemas']['TenantCreate'];
@@ -62,6 +63,33 @@ export function useUpdateTenant() {
     },
     meta: { errorShownInline: true },
   });
+}
+
+/**
+ * One tenant's status, for a bulk Suspend/Reactivate (issue 17): the body holds `status` alone and
+ * no If-Match is sent, because the admin chose a status for many rows rather than editing a
+ * version they loaded, and changing only the status cannot undo anyone's edit. The saved record
+ * goes into the detail cache; the lists are refreshed once, when the whole run ends
+ * (useRefreshTenants), not after every row.
+ */
+export function useSetTenantStatus() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    async (tenantId: string, status: TenantStatus): Promise<Tenant> => {
+      const tenant = unwrap(
+        await apiClient().PATCH('/api/v1/admin/tenants/{tenant_id}', { params: { path: { tenant_id: tenantId } }, body: { status } }),
+      );
+      queryClient.setQueryData(tenantQueries.detail(tenant.id).queryKey, tenant);
+      return tenant;
+    },
+    [queryClient],
+  );
+}
+
+/** Refreshes the tenant lists and name look-ups after writes made outside a mutation (a bulk run). */
+export function useRefreshTenants() {
+  const queryClient = useQueryClient();
+  return useCallback(() => refreshAfterWrite(queryClient), [queryClient]);
 }
 
 /**

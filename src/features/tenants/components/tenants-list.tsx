@@ -5,6 +5,7 @@ import { DataList } from '@/components/data-list/data-list';
 import { DataTable, tableClasses, type Column } from '@/components/data-list/data-table';
 import { FilterBar } from '@/components/data-list/filter-bar';
 import { FilterSelect } from '@/components/data-list/filter-select';
+import { useRowSelection } from '@/components/data-list/row-selection';
 import { SearchField } from '@/components/data-list/search-field';
 import { LazyPartnerPicker } from '@/components/pickers/lazy-pickers';
 import { paths } from '@/config/paths';
@@ -13,6 +14,7 @@ import { exactTime, shortDate } from '@/utils/dates';
 import { tenantQueries } from '../api/queries';
 import { STATUS_LABELS, TENANT_STATUSES, tenantListSearchSchema, type Tenant, type TenantListSearch } from '../schemas';
 import { PartnerName } from './partner-name';
+import { TenantBulkActions } from './tenant-bulk-actions';
 import { TenantStatusChip } from './tenant-status-chip';
 
 const STATUS_OPTIONS = TENANT_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }));
@@ -44,6 +46,8 @@ const COLUMNS: readonly Column<Tenant>[] = [
   },
 ];
 
+const NO_TENANTS: readonly Tenant[] = [];
+
 function isFiltered(filters: TenantListSearch): boolean {
   return filters.search !== '' || filters.status !== undefined || filters.partner_id !== undefined;
 }
@@ -53,6 +57,8 @@ export function TenantsList() {
   const [filters, setFilters] = useSearchParamsState(tenantListSearchSchema);
   // The list kit keeps a failed load in place, with Retry, so the search and filters stay at hand.
   const list = useQuery({ ...tenantQueries.list(filters), throwOnError: false });
+  // Selection outlives paging and filtering: a bulk action acts on every tenant selected.
+  const selection = useRowSelection();
   const clearFilters = () => setFilters({ search: '', status: undefined, partner_id: undefined, page: 1 });
 
   return (
@@ -91,8 +97,19 @@ export function TenantsList() {
         onPerPageChange={(perPage) => setFilters({ per_page: perPage, page: 1 })}
         filtered={isFiltered(filters)}
         onClearFilters={clearFilters}
+        toolbar={<TenantBulkActions selection={selection} rows={list.data?.items ?? NO_TENANTS} />}
       >
-        {(tenants, { busy }) => <DataTable label="Tenants" columns={COLUMNS} rows={tenants} getRowId={(t) => t.id} busy={busy} />}
+        {(tenants, { busy }) => (
+          <DataTable
+            label="Tenants"
+            columns={COLUMNS}
+            rows={tenants}
+            getRowId={(t) => t.id}
+            busy={busy}
+            selection={selection}
+            selectLabel={(t) => `Select ${t.name}`}
+          />
+        )}
       </DataList>
     </>
   );

@@ -1,0 +1,96 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { jsonResponse, mockFetch } from '@/testing/mock-fetch';
+import { renderWithProviders } from '@/testing/render-with-providers';
+import type { Tenant } from '../schemas';
+import { TenantsList } from './tenants-list';
+
+/** The tenants list's bulk Suspend/Reactivate: select, confirm, progress, skips, the list refreshed. */
+
+const tenant = (id: string, name: string, status: string): Tenant =>
+  ({
+    id,
+    name,
+    slug: id,
+    status,
+    contact_email: null,
+    partner_id: null,
+    settings: {},
+    branding: {},
+    created_at: '2025-01-01T00:00:00Z',
+    updated_at: '2025-01-01T00:00:00Z',
+  }) as Tenant;
+
+function serve(tenants: Tenant[], failing: Set<string> = new Set()) {
+  const patches: { id: string; body: unknown; ifMatch: string | null }[] = [];
+  let listed = 0;
+  mockFetch({
+    'GET /api/v1/admin/tenants/': () => {
+      listed += 1;
+      return jsonResponse(200, { items: tenants, total: tenants.length, page: 1, per_page: 20, pages: 1 });
+    },
+    ...Object.fromEntries(
+      tenants.map((t) => [
+        `PATCH /api/v1/admin/tenants/${t.id}`,
+        async (request: Request) => {
+          const body = (await request.json()) as { status: string };
+          patches.push({ id: t.id, body, ifMatch: request.headers.get('If-Match') });
+          if (failing.has(t.id)) return jsonResponse(404, { detail: 'Tenant not found' });
+          t.status = body.status;
+          return jsonResponse(200, t);
+        },
+      ]),
+    ),
+  });
+  return { patches, listed: () => listed };
+}
+
+describe('TenantsList bulk actions', () => {
+  it('suspends the selected tenants after a confirmation, skipping the one already suspended, then refreshes the list', async () => {
+    const tenants = [tenant('tnt_a', 'Acme', 'ACTIVE'), tenant('tnt_g', 'Globex', 'SUSPENDED'), tenant('tnt_i', 'Initech', 'ACTIVE')];
+    const server = serve(tenants, new Set(['tnt_i']));
+    const { user } = renderWithProviders(<TenantsList />, { route: '/tenants' });
+
+    const table = await screen.findByRole('table', { name: 'Tenants' });
+    expect(screen.queryByRole('group', { name: 'Bulk actions' })).not.toBeInTheDocument();
+    await user.click(within(table).getByRole('checkbox', { name: 'Select all 3 on this page' }));
+    const actions = screen.getByRole('group', { name: 'Bulk actions' });
+    expect(within(actions).getByText('3 tenants selected')).toBeInTheDocument();
+
+    await user.click(within(actions).getByRole('button', { name: 'Suspend 3 tenants' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Suspend 3 tenants?' });
+    expect(server.patches).toEqual([]);
+    await user.click(within(confirm).getByRole('button', { name: 'Suspend 3 tenants' }));
+
+    const progress = await screen.findByRole('dialog', { name: 'Suspend 3 tenants' });
+    await waitFor(() => expect(within(progress).getByRole('status')).toHaveTextContent('Finished: 1 done, 1 failed, 1 skipped.'));
+    const results = within(within(progress).getByRole('list', { name: 'Results' })).getAllByRole('listitem');
+    expect(results.map((li) => li.textContent)).toEqual(['Acme: Done', 'Globex: Skipped: already suspended', 'Initech: Failed: Tenant not found']);
+    // Only the status, without If-Match.
+    expect(server.patches).toEqual([
+      { id: 'tnt_a', body: { status: 'SUSPENDED' }, ifMatch: null },
+      { id: 'tnt_i', body: { status: 'SUSPENDED' }, ifMatch: null },
+    ]);
+    await waitFor(() => expect(server.listed()).toBe(2));
+
+    await user.click(within(progress).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    // What was not changed stays selected for another try.
+    expect(within(screen.getByRole('group', { name: 'Bulk actions' })).getByText('1 tenant selected')).toBeInTheDocument();
+    expect(within(table).getByRole('checkbox', { name: 'Select Initech' })).toBeChecked();
+  });
+
+  it('reactivates one selected tenant; the selection is cleared once all is done', async () => {
+    const server = serve([tenant('tnt_a', 'Acme', 'SUSPENDED'), tenant('tnt_b', 'Beta', 'ACTIVE')]);
+    const { user } = renderWithProviders(<TenantsList />, { route: '/tenants' });
+    const table = await screen.findByRole('table', { name: 'Tenants' });
+    await user.click(within(table).getByRole('checkbox', { name: 'Select Acme' }));
+    await user.click(screen.getByRole('button', { name: 'Reactivate 1 tenant' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Reactivate 1 tenant?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Reactivate 1 tenant' }));
+    const progress = await screen.findByRole('dialog', { name: 'Reactivate 1 tenant' });
+    await waitFor(() => expect(within(progress).getByRole('status')).toHaveTextContent('Finished: 1 done.'));
+    expect(server.patches).toEqual([{ id: 'tnt_a', body: { status: 'ACTIVE' }, ifMatch: null }]);
+    await user.click(within(progress).getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(screen.queryByRole('group', { name: 'Bulk actions' })).not.toBeInTheDocument());
+  });
+});
