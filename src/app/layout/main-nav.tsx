@@ -10,15 +10,18 @@ import ListItemText from '@mui/material/ListItemText';
 import type { ReactNode } from 'react';
 import { NavLink, useMatch } from 'react-router-dom';
 import { paths } from '@/config/paths';
+import { ExpiringSoonCount } from '@/features/role-assignments/components/expiring-soon-count';
 
 interface NavItem {
   label: string;
   to: string;
   icon: ReactNode;
+  /** A count after the label (e.g. roles expiring soon), with its own accessible name. */
+  badge?: ReactNode;
 }
 
 const NAV_ITEMS: NavItem[] = [
-  { label: 'Role assignments', to: paths.roleAssignments.to(), icon: <AdminPanelSettingsOutlined /> },
+  { label: 'Role assignments', to: paths.roleAssignments.to(), icon: <AdminPanelSettingsOutlined />, badge: <ExpiringSoonCount /> },
   { label: 'Tenants', to: paths.tenants.to(), icon: <ApartmentOutlined /> },
   { label: 'Admins', to: paths.admins.to(), icon: <ManageAccountsOutlined /> },
   { label: 'Audit log', to: paths.audit.to(), icon: <ManageSearchOutlined /> },
@@ -32,6 +35,7 @@ function NavEntry({ item, onNavigate }: { item: NavItem; onNavigate?: () => void
       <ListItemButton component={NavLink} to={item.to} selected={match !== null} onClick={onNavigate}>
         <ListItemIcon>{item.icon}</ListItemIcon>
         <ListItemText primary={item.label} />
+        {item.badge}
       </ListItemButton>
     </ListItem>
   );

@@ -1,4 +1,4 @@
-import { ignoredFilters, ignoredFiltersMessage, outsideWindow } from './ignored-filters';
+import { ignoredFilters, ignoredFiltersMessage, outsideExpiryWindow, outsideWindow } from './ignored-filters';
 
 describe('ignoredFilters', () => {
   const rows = [
@@ -29,5 +29,28 @@ describe('ignoredFilters', () => {
     expect(ignoredFiltersMessage(['Actor', 'Result'], 'users')).toBe(
       'This server ignored the filters Actor, Result; the users shown are not filtered.',
     );
+  });
+});
+
+describe('outsideExpiryWindow', () => {
+  const at = (r: { expires_at: string | null }) => r.expires_at;
+  const never = { expires_at: null };
+  const t = (iso: string) => ({ expires_at: iso });
+
+  it('expires_after keeps what has not expired by then, no expiry included', () => {
+    const window = { after: '2026-11-01T00:00:00Z' };
+    expect(outsideExpiryWindow([never, t('2026-11-01T00:00:01Z')], at, window)).toBe(false);
+    expect(outsideExpiryWindow([t('2026-11-01T00:00:00Z')], at, window)).toBe(true);
+  });
+
+  it('expires_before keeps an expiry at or before then, never one without', () => {
+    const window = { before: '2026-11-08T00:00:00Z' };
+    expect(outsideExpiryWindow([t('2026-11-08T00:00:00Z'), t('2020-01-01T00:00:00Z')], at, window)).toBe(false);
+    expect(outsideExpiryWindow([t('2026-11-08T00:00:01Z')], at, window)).toBe(true);
+    expect(outsideExpiryWindow([never], at, window)).toBe(true);
+  });
+
+  it('nothing asked, nothing held against the server', () => {
+    expect(outsideExpiryWindow([never, t('2020-01-01T00:00:00Z')], at, {})).toBe(false);
   });
 });

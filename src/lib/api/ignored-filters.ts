@@ -32,6 +32,22 @@ export function outsideWindow<T>(rows: readonly T[], at: (row: T) => string, win
   });
 }
 
+/**
+ * Whether some row's expiry lies outside the window asked for (scaikey-api.md, "Extensions"):
+ * `after` keeps what has not expired by then (no expiry included), `before` what expires by then
+ * (an expiry at or before it; no expiry never matches). True: the server ignored the filter.
+ */
+export function outsideExpiryWindow<T>(rows: readonly T[], at: (row: T) => string | null, window: { after?: string | undefined; before?: string | undefined }): boolean {
+  const after = window.after === undefined ? -Infinity : Date.parse(window.after);
+  const before = window.before === undefined ? undefined : Date.parse(window.before);
+  return rows.some((row) => {
+    const iso = at(row);
+    if (iso === null) return before !== undefined;
+    const time = Date.parse(iso);
+    return time <= after || (before !== undefined && time > before);
+  });
+}
+
 /** "This server ignored the filter Resource; the entries shown are not filtered." */
 export function ignoredFiltersMessage(names: readonly string[], rows = 'entries'): string {
   const list = names.join(', ');

@@ -10,6 +10,7 @@ const acme = { id: 'tnt_acme', name: 'Acme Corporation', slug: 'acme' };
 
 describe('prefetchRoleAssignmentsList', () => {
   it('asks for the page the URL names, then for every name on it, and the list then asks for nothing again', async () => {
+    const isCount = (path: string) => path.includes('per_page=1&');
     const requests: string[] = [];
     const log = (response: Response) => (request: Request) => {
       const url = new URL(request.url);
@@ -24,8 +25,10 @@ describe('prefetchRoleAssignmentsList', () => {
     const queryClient = createTestQueryClient();
 
     await prefetchRoleAssignmentsList(queryClient, new URLSearchParams('role=TENANT_ADMIN&page=2&per_page=50&junk=1'));
-    await vi.waitFor(() => expect(requests).toHaveLength(3));
-    expect(requests).toEqual([
+    // The page, its names, and one count per quick filter.
+    await vi.waitFor(() => expect(requests).toHaveLength(6));
+    expect(requests.filter(isCount)).toHaveLength(3);
+    expect(requests.filter((path) => !isCount(path))).toEqual([
       '/api/v1/admin/admin-roles/?page=2&per_page=50&role=TENANT_ADMIN',
       '/api/v1/admin/users/usr_ana',
       '/api/v1/admin/tenants/tnt_acme',
@@ -34,13 +37,14 @@ describe('prefetchRoleAssignmentsList', () => {
     renderWithProviders(<RoleAssignmentsList />, { route: '/role-assignments?role=TENANT_ADMIN&page=2&per_page=50&junk=1', queryClient });
     expect(await screen.findByRole('link', { name: 'Acme Corporation' })).toBeInTheDocument();
     expect(screen.getByText('Ana Lima')).toBeInTheDocument();
-    expect(requests).toHaveLength(3);
+    expect(requests).toHaveLength(6);
   });
 
   it('leaves a failed page in the cache for the list to show, and asks for no names', async () => {
     const fetchMock = mockFetch({ 'GET /api/v1/admin/admin-roles/': jsonResponse(503, { detail: 'Maintenance' }) });
     const queryClient = createTestQueryClient();
     await expect(prefetchRoleAssignmentsList(queryClient, new URLSearchParams())).resolves.toBeUndefined();
-    expect(fetchMock).toHaveBeenCalledTimes(1);
+    // The page, and the quick filter's three counts.
+    expect(fetchMock).toHaveBeenCalledTimes(4);
   });
 });

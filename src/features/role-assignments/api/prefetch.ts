@@ -30,6 +30,8 @@ export async function prefetchRoleAssignmentsList(queryClient: QueryClient, sear
   const filters = parseSearchParams(listFiltersSchema, searchParams);
   // The user filter's picker shows the chosen user's name.
   if (filters.user) void queryClient.prefetchQuery(userLookups.detail(filters.user));
+  // The quick filter's counts (the navigation's too) come alongside the page.
+  void queryClient.prefetchQuery(roleAssignmentQueries.expiryCounts());
   const page = await queryClient.fetchQuery(roleAssignmentQueries.list(filters)).catch(() => undefined);
   if (page) prefetchAssignmentNames(queryClient, page.items);
 }

@@ -2,20 +2,38 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { components } from '@/lib/api/schema';
 import { apiClient } from '@/lib/api-client';
 import { unwrap } from '@/lib/api-error';
+import { outsideExpiryWindow } from '@/lib/api/ignored-filters';
 import { normalizeList, type NormalizedList } from '@/lib/api/normalize';
-import type { ListFilters } from '../list-filters';
+import { EXPIRY_FILTERS, expiryQuery, type ExpiryFilter, type ExpiryQuery, type ListFilters } from '../list-filters';
 
 export type RoleAssignment = components['schemas']['AdminRoleAssignment'];
 export type AdminRole = components['schemas']['AdminRole'];
 
+/** A page of the list; `expiryIgnored`: the server did not apply the expiry filter asked for. */
+export type AssignmentPage = NormalizedList<RoleAssignment> & { expiryIgnored: boolean };
+
+export interface ExpiryCounts {
+  supported: boolean;
+  counts: Record<ExpiryFilter, number>;
+}
+
+function ignoredExpiry(rows: readonly RoleAssignment[], expiry: ExpiryQuery): boolean {
+  return outsideExpiryWindow(rows, (r) => r.expires_at, { after: expiry.expires_after, before: expiry.expires_before });
+}
+
 export const roleAssignmentQueries = {
   all: () => ['role-assignments'] as const,
   lists: () => [...roleAssignmentQueries.all(), 'list'] as const,
-  /** One page of the list; the parsed URL filters are the key. */
+  /**
+   * One page of the list; the parsed URL filters are the key. The expiry window is computed at
+   * request time from its token, so the key does not change every render; a server that ignored
+   * the window is caught here (`expiryIgnored`), and its rows are not to be shown.
+   */
   list: (filters: ListFilters) =>
     queryOptions({
       queryKey: [...roleAssignmentQueries.lists(), filters] as const,
-      queryFn: async ({ signal }): Promise<NormalizedList<RoleAssignment>> => {
+      queryFn: async ({ signal }): Promise<AssignmentPage> => {
+        const expiry = expiryQuery(filters, Date.now());
         const body = unwrap(
           await apiClient().GET('/api/v1/admin/admin-roles/', {
             params: {
@@ -24,16 +42,45 @@ export const roleAssignmentQueries = {
                 per_page: filters.per_page,
                 ...(filters.role ? { role: filters.role } : {}),
                 ...(filters.user ? { user_id: filters.user } : {}),
-                ...(filters.status ? { is_active: filters.status === 'active' } : {}),
+                ...expiry,
               },
             },
             signal,
           }),
         );
-        return normalizeList<RoleAssignment>(body, 'admin_roles', { page: filters.page, perPage: filters.per_page });
+        const list = normalizeList<RoleAssignment>(body, 'admin_roles', { page: filters.page, perPage: filters.per_page });
+        return { ...list, expiryIgnored: ignoredExpiry(list.items, expiry) };
       },
       // The previous page stays on screen while the next one loads.
       placeholderData: keepPreviousData,
+    }),
+  /**
+   * How many assignments each quick filter matches (one `per_page=1` request each), shared by the
+   * quick filter and the navigation. `supported` false: the server ignores the expiry filters
+   * (a row outside its window, or the same first row for "within 7 days" and "expired", which
+   * cannot both hold it).
+   */
+  expiryCounts: () =>
+    queryOptions({
+      queryKey: [...roleAssignmentQueries.all(), 'expiry-counts'] as const,
+      queryFn: async ({ signal }): Promise<ExpiryCounts> => {
+        const now = Date.now();
+        const probes = await Promise.all(
+          EXPIRY_FILTERS.map(async (expiring) => {
+            const expiry = expiryQuery({ expiring, status: undefined }, now);
+            const body = unwrap(
+              await apiClient().GET('/api/v1/admin/admin-roles/', { params: { query: { page: 1, per_page: 1, ...expiry } }, signal }),
+            );
+            const list = normalizeList<RoleAssignment>(body, 'admin_roles', { page: 1, perPage: 1 });
+            return { expiring, total: list.total, first: list.items[0]?.id, ignored: ignoredExpiry(list.items, expiry) };
+          }),
+        );
+        const [week, , expired] = probes;
+        const sameFirst = week?.first !== undefined && week.first === expired?.first;
+        const counts = Object.fromEntries(probes.map((p) => [p.expiring, p.total])) as Record<ExpiryFilter, number>;
+        return { supported: !sameFirst && probes.every((p) => !p.ignored), counts };
+      },
+      staleTime: 60_000,
     }),
   details: () => [...roleAssignmentQueries.all(), 'detail'] as const,
   detail: (assignmentId: string) =>

@@ -1,4 +1,6 @@
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import { useQuery } from '@tanstack/react-query';
 import { DataList } from '@/components/data-list/data-list';
 import { FilterBar } from '@/components/data-list/filter-bar';
@@ -7,15 +9,13 @@ import { LazyUserPicker } from '@/components/pickers/lazy-pickers';
 import { useSearchParamsState } from '@/hooks/use-search-params-state';
 import { useAssignmentNames } from '../api/names';
 import { roleAssignmentQueries, type RoleAssignment } from '../api/queries';
-import { hasActiveFilters, listFiltersSchema, type ListFilters } from '../list-filters';
+import { hasActiveFilters, listFiltersSchema, NO_FILTERS, STATUS_FILTER_LABELS, STATUS_FILTERS, type ListFilters } from '../list-filters';
 import { ROLE_LABELS, ROLES } from '../schemas';
 import { AssignmentsTable } from './assignments-table';
+import { EXPIRY_UNSUPPORTED, ExpiryQuickFilter } from './expiry-quick-filter';
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
-const STATUS_OPTIONS = [
-  { value: 'active', label: 'Active (expired included)' },
-  { value: 'inactive', label: 'Inactive' },
-] as const;
+const STATUS_OPTIONS = STATUS_FILTERS.map((status) => ({ value: status, label: STATUS_FILTER_LABELS[status] }));
 
 function Filters({ filters, onChange, onClear }: { filters: ListFilters; onChange: (patch: Partial<ListFilters>) => void; onClear: () => void }) {
   return (
@@ -31,12 +31,13 @@ function Filters({ filters, onChange, onClear }: { filters: ListFilters; onChang
       />
       <FilterSelect
         id="filter-status"
-        label="Active status"
+        label="Status"
         anyLabel="Any status"
-        value={filters.status}
+        // A quick filter sets its own status and replaces this one.
+        value={filters.expiring ? undefined : filters.status}
         options={STATUS_OPTIONS}
-        onChange={(status) => onChange({ status, page: 1 })}
-        minWidth={260}
+        onChange={(status) => onChange({ status, expiring: undefined, page: 1 })}
+        minWidth={200}
       />
       <Box sx={{ minWidth: 260, flex: '1 1 260px' }}>
         <LazyUserPicker
@@ -70,23 +71,38 @@ export function RoleAssignmentsList() {
   const [filters, setFilters] = useSearchParamsState(listFiltersSchema);
   // The list kit keeps a failed load in place, with Retry, so the filters stay at hand.
   const list = useQuery({ ...roleAssignmentQueries.list(filters), throwOnError: false });
-  const clearFilters = () => setFilters({ role: undefined, status: undefined, user: undefined, page: 1 });
+  const clearFilters = () => setFilters({ ...NO_FILTERS, page: 1 });
 
   return (
     <>
       <Filters filters={filters} onChange={(patch) => setFilters(patch)} onClear={clearFilters} />
-      <DataList
-        noun={{ one: 'role assignment', many: 'role assignments' }}
-        query={list}
-        page={filters.page}
-        perPage={filters.per_page}
-        onPageChange={(page) => setFilters({ page })}
-        onPerPageChange={(perPage) => setFilters({ per_page: perPage, page: 1 })}
-        filtered={hasActiveFilters(filters)}
-        onClearFilters={clearFilters}
-      >
-        {(assignments, { busy }) => <NamedAssignmentsTable assignments={assignments} busy={busy} />}
-      </DataList>
+      <ExpiryQuickFilter value={filters.expiring} onChange={(expiring) => setFilters({ expiring, status: undefined, page: 1 })} />
+      {list.data?.expiryIgnored ? (
+        // Its rows are not what was asked for: none are shown.
+        <Alert
+          severity="info"
+          action={
+            <Button color="inherit" size="small" onClick={clearFilters}>
+              Clear filters
+            </Button>
+          }
+        >
+          {EXPIRY_UNSUPPORTED} Choose another status, or clear the filters.
+        </Alert>
+      ) : (
+        <DataList
+          noun={{ one: 'role assignment', many: 'role assignments' }}
+          query={list}
+          page={filters.page}
+          perPage={filters.per_page}
+          onPageChange={(page) => setFilters({ page })}
+          onPerPageChange={(perPage) => setFilters({ per_page: perPage, page: 1 })}
+          filtered={hasActiveFilters(filters)}
+          onClearFilters={clearFilters}
+        >
+          {(assignments, { busy }) => <NamedAssignmentsTable assignments={assignments} busy={busy} />}
+        </DataList>
+      )}
     </>
   );
 }
