@@ -55,6 +55,12 @@ export class TenantSeeder {
     return data;
   }
 
+  /** Deletes a tenant as part of a scenario (a `@destructive` test), e.g. to make a later write fail. */
+  async delete(tenantId: string): Promise<void> {
+    const { response } = await this.api.DELETE('/api/v1/admin/tenants/{tenant_id}', { params: { path: { tenant_id: tenantId } } });
+    if (!response.ok) throw new Error(`Deleting a tenant failed: HTTP ${response.status}`);
+  }
+
   /** The first `count` partners of the seed (they are stable and never edited by tests). */
   async partners(count: number): Promise<Partner[]> {
     const { data } = await this.api.GET('/api/v1/admin/partners/', { params: { query: { per_page: count } } });

@@ -85,6 +85,20 @@ export class TenantsPage {
     await expect(this.page.getByRole('status').filter({ hasText: /tenants?$/ })).toHaveText(text);
   }
 
+  /** Ticks a row's checkbox ("Select Acme"), for a bulk action. */
+  async selectRow(name: string) {
+    await this.table.getByRole('checkbox', { name: `Select ${name}`, exact: true }).check();
+  }
+
+  get bulkActions() {
+    return this.page.getByRole('group', { name: 'Bulk actions' });
+  }
+
+  /** "Suspend 3 tenants" / "Reactivate 1 tenant" on the bar over the selected rows. */
+  async clickBulkAction(label: string) {
+    await this.bulkActions.getByRole('button', { name: label, exact: true }).click();
+  }
+
   async assertOnlyRows(names: string[]) {
     await expect(this.rows).toHaveCount(names.length);
     for (const name of names) await expect(this.row(name)).toBeVisible();

@@ -1,0 +1,49 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The list kit's bulk progress dialog ("Suspend 3 tenants"): the bar, each row's result, Cancel, Retry failed, Close. */
+export class BulkProgressDialogPage {
+  readonly dialog: Locator;
+
+  constructor(page: Page, title: string | RegExp) {
+    this.dialog = page.getByRole('dialog', { name: title });
+  }
+
+  get progress() {
+    return this.dialog.getByRole('progressbar');
+  }
+
+  get results() {
+    return this.dialog.getByRole('list', { name: 'Results' }).getByRole('listitem');
+  }
+
+  async assertOpen() {
+    await expect(this.dialog).toBeVisible();
+  }
+
+  /** Waits for the run to end: "Finished: 2 done, 1 failed." */
+  async assertFinished(summary: string | RegExp) {
+    await expect(this.dialog.getByRole('status')).toHaveText(typeof summary === 'string' ? `Finished: ${summary}.` : summary);
+  }
+
+  async assertProgress(text: string) {
+    await expect(this.progress).toHaveAttribute('aria-valuetext', text);
+  }
+
+  /** Each row's result, in order: "Acme: Done", "Globex: Failed: Tenant not found". */
+  async assertResults(lines: (string | RegExp)[]) {
+    await expect(this.results).toHaveText(lines);
+  }
+
+  async retryFailed(count: number) {
+    await this.dialog.getByRole('button', { name: `Retry failed (${count})` }).click();
+  }
+
+  async assertNoRetry() {
+    await expect(this.dialog.getByRole('button', { name: /Retry failed/ })).toHaveCount(0);
+  }
+
+  async close() {
+    await this.dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(this.dialog).toBeHidden();
+  }
+}
