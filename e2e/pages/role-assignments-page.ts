@@ -48,9 +48,40 @@ export class RoleAssignmentsPage {
     await this.row(new RegExp(userName)).getByRole('link', { name: new RegExp(userName) }).first().click();
   }
 
-  async selectFilter(label: 'Role' | 'Active status', option: string) {
+  async selectFilter(label: 'Role' | 'Status', option: string) {
     await this.filters.getByRole('combobox', { name: new RegExp(`^${label}`) }).click();
     await this.page.getByRole('listbox').getByRole('option', { name: option, exact: true }).click();
+  }
+
+  /** The status filter shows this option. */
+  async assertStatusFilter(option: string) {
+    await expect(this.filters.getByRole('combobox', { name: /^Status/ })).toHaveText(option);
+  }
+
+  /** A quick filter by expiry, by the start of its name (its count follows it). */
+  quickFilter(label: 'Expiring within 7 days' | 'Within 30 days' | 'Expired') {
+    return this.page.getByRole('group', { name: 'Quick filter by expiry' }).getByRole('button', { name: new RegExp(`^${label}`) });
+  }
+
+  async chooseQuickFilter(label: 'Expiring within 7 days' | 'Within 30 days' | 'Expired') {
+    await this.quickFilter(label).click();
+    await expect(this.quickFilter(label)).toHaveAttribute('aria-pressed', 'true');
+  }
+
+  /** The count a quick filter shows, once it shows one. */
+  async quickFilterCount(label: 'Expiring within 7 days' | 'Within 30 days' | 'Expired'): Promise<number> {
+    await expect(this.quickFilter(label)).toHaveAccessibleName(/\(\d+\)$/);
+    const name = (await this.quickFilter(label).textContent()) ?? '';
+    return Number(/\((\d+)\)$/.exec(name)?.[1]);
+  }
+
+  /** The navigation's "N expiring within 7 days" on Role assignments, once it shows. */
+  async navExpiringCount(): Promise<number> {
+    const link = this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Role assignments/ });
+    await expect(link).toHaveAccessibleName(/\d+ expiring within 7 days$/);
+    // The link's text also holds the visible number, right before this.
+    const text = (await link.getByText(/expiring within 7 days$/).textContent()) ?? '';
+    return Number(/^(\d+) /.exec(text)?.[1]);
   }
 
   async filterByUser(email: string) {

@@ -29,7 +29,7 @@ export function ExpiryQuickFilter({ value, onChange }: { value: ExpiryFilter | u
         {EXPIRY_FILTERS.map((key) => {
           const count = counts.data?.supported ? counts.data.counts[key] : undefined;
           return (
-            <ToggleButton key={key} value={key} sx={{ textTransform: 'none' }}>
+            <ToggleButton key={key} value={key} sx={{ textTransform: 'none', color: 'text.primary' }}>
               {count === undefined ? EXPIRY_FILTER_LABELS[key] : `${EXPIRY_FILTER_LABELS[key]} (${count})`}
             </ToggleButton>
           );
