@@ -7,15 +7,10 @@ import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
-import { lazy, Suspense, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { NavLink, useMatch } from 'react-router-dom';
 import { paths } from '@/config/paths';
-
-// Loaded apart: the count's query code (role assignments' filters) would otherwise sit in the
-// shell every screen loads; the badge can come a moment after the navigation.
-const ExpiringSoonCount = lazy(() =>
-  import('@/features/role-assignments/components/expiring-soon-count').then((m) => ({ default: m.ExpiringSoonCount })),
-);
+import { ExpiringSoonCount } from '@/features/role-assignments/components/expiring-soon-count';
 
 interface NavItem {
   label: string;
@@ -26,11 +21,7 @@ interface NavItem {
 }
 
 const NAV_ITEMS: NavItem[] = [
-  { label: 'Role assignments', to: paths.roleAssignments.to(), icon: <AdminPanelSettingsOutlined />, badge: (
-      <Suspense fallback={null}>
-        <ExpiringSoonCount />
-      </Suspense>
-    ) },
+  { label: 'Role assignments', to: paths.roleAssignments.to(), icon: <AdminPanelSettingsOutlined />, badge: <ExpiringSoonCount /> },
   { label: 'Tenants', to: paths.tenants.to(), icon: <ApartmentOutlined /> },
   { label: 'Admins', to: paths.admins.to(), icon: <ManageAccountsOutlined /> },
   { label: 'Audit log', to: paths.audit.to(), icon: <ManageSearchOutlined /> },
