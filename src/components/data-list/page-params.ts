@@ -23,3 +23,19 @@ export const pageSizeField = (sizes: readonly number[] = PAGE_SIZES, fallback: n
     ),
     fallback,
   );
+
+/**
+ * A DataList's paging props bound to URL filters holding `page` and `per_page`: a new page size
+ * goes back to page 1. Spread them: `<DataList {...urlPaging(filters, setFilters)} ... />`.
+ */
+export function urlPaging(
+  filters: { page: number; per_page: number },
+  setFilters: (patch: { page?: number; per_page?: number }) => void,
+) {
+  return {
+    page: filters.page,
+    perPage: filters.per_page,
+    onPageChange: (page: number) => setFilters({ page }),
+    onPerPageChange: (perPage: number) => setFilters({ per_page: perPage, page: 1 }),
+  };
+}

@@ -5,6 +5,7 @@ import Link from '@mui/material/Link';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router-dom';
 import { CsvExportButton, type CsvColumn } from '@/components/data-list/csv-export';
+import { urlPaging } from '@/components/data-list/page-params';
 import { DataList } from '@/components/data-list/data-list';
 import { DataTable, type Column } from '@/components/data-list/data-table';
 import { FilterBar } from '@/components/data-list/filter-bar';
@@ -117,10 +118,7 @@ export function AuditLog() {
       <DataList
         noun={{ one: 'entry', many: 'entries' }}
         query={list}
-        page={filters.page}
-        perPage={filters.per_page}
-        onPageChange={(page) => setFilters({ page })}
-        onPerPageChange={(perPage) => setFilters({ per_page: perPage, page: 1 })}
+        {...urlPaging(filters, setFilters)}
         filtered={hasActiveFilters(filters)}
         onClearFilters={clear}
         toolbar={

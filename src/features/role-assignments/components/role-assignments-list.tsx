@@ -2,6 +2,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import { useQuery } from '@tanstack/react-query';
+import { urlPaging } from '@/components/data-list/page-params';
 import { DataList } from '@/components/data-list/data-list';
 import { FilterBar } from '@/components/data-list/filter-bar';
 import { FilterSelect } from '@/components/data-list/filter-select';
@@ -93,10 +94,7 @@ export function RoleAssignmentsList() {
         <DataList
           noun={{ one: 'role assignment', many: 'role assignments' }}
           query={list}
-          page={filters.page}
-          perPage={filters.per_page}
-          onPageChange={(page) => setFilters({ page })}
-          onPerPageChange={(perPage) => setFilters({ per_page: perPage, page: 1 })}
+          {...urlPaging(filters, setFilters)}
           filtered={hasActiveFilters(filters)}
           onClearFilters={clearFilters}
         >

@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router-dom';
+import { urlPaging } from '@/components/data-list/page-params';
 import { DataList } from '@/components/data-list/data-list';
 import { DataTable, tableClasses, type Column } from '@/components/data-list/data-table';
 import { FilterBar } from '@/components/data-list/filter-bar';
@@ -91,10 +92,7 @@ export function TenantsList() {
       <DataList
         noun={{ one: 'tenant', many: 'tenants' }}
         query={list}
-        page={filters.page}
-        perPage={filters.per_page}
-        onPageChange={(page) => setFilters({ page })}
-        onPerPageChange={(perPage) => setFilters({ per_page: perPage, page: 1 })}
+        {...urlPaging(filters, setFilters)}
         filtered={isFiltered(filters)}
         onClearFilters={clearFilters}
         toolbar={<TenantBulkActions selection={selection} rows={list.data?.items ?? NO_TENANTS} />}
