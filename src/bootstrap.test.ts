@@ -2,8 +2,9 @@ import { within } from '@testing-library/dom';
 import { ErrorResponse, type User } from 'oidc-client-ts';
 import type * as AuthModule from './lib/auth';
 import type * as ConfigModule from './lib/config';
-import { completeSignIn, getUserManager, initAuth, restoreCarriedSession, signIn } from './lib/auth';
+import { completeSignIn, getUserManager, initAuth, pendingReturnTo, restoreCarriedSession, signIn } from './lib/auth';
 import { loadConfig } from './lib/config';
+import { keepForCallback } from './lib/sign-in-round-trip';
 import { start } from './bootstrap';
 import { testConfig } from './testing/test-config';
 
@@ -18,10 +19,12 @@ vi.mock('./lib/auth', async (importOriginal) => ({
   getUserManager: vi.fn(),
   signIn: vi.fn(),
   completeSignIn: vi.fn(),
+  pendingReturnTo: vi.fn(),
   restoreCarriedSession: vi.fn(),
 }));
 
 const CONFIG_URL = 'http://localhost:3000/config.json';
+const DISCOVERY = { issuer: testConfig.oidc.authority, token_endpoint: `${testConfig.oidc.authority}/token` };
 
 function setUp(path: string, { user = null as Partial<User> | null } = {}) {
   const base = document.createElement('base');
@@ -32,6 +35,7 @@ function setUp(path: string, { user = null as Partial<User> | null } = {}) {
   vi.mocked(getUserManager).mockReturnValue({ getUser: async () => user } as unknown as ReturnType<typeof getUserManager>);
   vi.mocked(signIn).mockResolvedValue(undefined);
   vi.mocked(restoreCarriedSession).mockResolvedValue(false);
+  vi.mocked(pendingReturnTo).mockResolvedValue(null);
   const root = document.createElement('div');
   document.body.append(root);
   const renderApp = vi.fn();
@@ -48,6 +52,7 @@ describe('bootstrap', () => {
     vi.mocked(signIn).mockReset();
     vi.mocked(completeSignIn).mockReset();
     vi.mocked(restoreCarriedSession).mockReset();
+    vi.mocked(pendingReturnTo).mockReset();
   });
 
   it('stops at a readable page when config.json is wrong, before any sign-in', async () => {
@@ -58,7 +63,7 @@ describe('bootstrap', () => {
       problems: [{ key: 'oidc.clientId', message: 'missing; expected a non-empty string' }],
     });
 
-    await start(root, { loadApp, preloadCurrentScreen: () => undefined });
+    await start(root, { loadApp, preloadScreen: () => undefined });
 
     expect(within(root).getByRole('heading', { level: 1, name: 'The console is not configured correctly' })).toBeInTheDocument();
     expect(root).toHaveTextContent('oidc.clientId: missing; expected a non-empty string');
@@ -69,9 +74,9 @@ describe('bootstrap', () => {
   it('sends a visitor without a user to sign in, remembering the full path', async () => {
     const { root, loadApp } = setUp('/tenants?status=ACTIVE#list');
 
-    await start(root, { loadApp, preloadCurrentScreen: () => undefined });
+    await start(root, { loadApp, preloadScreen: () => undefined });
 
-    expect(initAuth).toHaveBeenCalledWith(testConfig);
+    expect(initAuth).toHaveBeenCalledWith(testConfig, undefined);
     expect(signIn).toHaveBeenCalledWith('tenants?status=ACTIVE#list');
     expect(loadApp).not.toHaveBeenCalled();
   });
@@ -81,7 +86,7 @@ describe('bootstrap', () => {
     vi.mocked(completeSignIn).mockResolvedValue({ returnTo: 'tenants?status=ACTIVE#list', historyState: { idx: 2, key: 'k2' } });
     const entries = window.history.length;
 
-    await start(root, { loadApp, preloadCurrentScreen: () => undefined });
+    await start(root, { loadApp, preloadScreen: () => undefined });
 
     expect(window.location.pathname + window.location.search + window.location.hash).toBe('/tenants?status=ACTIVE#list');
     expect(window.history.state).toEqual({ idx: 2, key: 'k2' });
@@ -90,13 +95,59 @@ describe('bootstrap', () => {
     expect(renderApp).toHaveBeenCalledWith(root);
   });
 
+  it('on the callback, downloads the shell and the screen it returns to while the code is exchanged', async () => {
+    const { root, loadApp, renderApp } = setUp('/auth/callback?code=abc&state=xyz');
+    vi.mocked(pendingReturnTo).mockResolvedValue('tenants?status=ACTIVE#list');
+    let finishExchange: (value: { returnTo: string; historyState: unknown }) => void = () => undefined;
+    vi.mocked(completeSignIn).mockReturnValue(new Promise((resolve) => (finishExchange = resolve)));
+    const preloadScreen = vi.fn();
+
+    const started = start(root, { loadApp, preloadScreen });
+    await vi.waitFor(() => expect(completeSignIn).toHaveBeenCalled());
+    expect(loadApp).toHaveBeenCalledTimes(1);
+    expect(preloadScreen).toHaveBeenCalledWith('/tenants');
+    expect(renderApp).not.toHaveBeenCalled();
+
+    finishExchange({ returnTo: 'tenants?status=ACTIVE#list', historyState: null });
+    await started;
+    expect(loadApp).toHaveBeenCalledTimes(1);
+    expect(renderApp).toHaveBeenCalledWith(root);
+  });
+
+  it('on the callback, takes config.json and the discovery document from the page that started the sign-in', async () => {
+    const { root, loadApp } = setUp('/auth/callback?code=abc&state=xyz');
+    vi.mocked(completeSignIn).mockResolvedValue({ returnTo: 'tenants', historyState: null });
+    keepForCallback({ callback: 'http://localhost:3000/auth/callback', config: testConfig, metadata: DISCOVERY });
+
+    await start(root, { loadApp, preloadScreen: () => undefined });
+
+    expect(loadConfig).not.toHaveBeenCalled();
+    expect(initAuth).toHaveBeenCalledWith(testConfig, DISCOVERY);
+  });
+
+  it('fetches config.json when what was kept is not valid, and outside the callback', async () => {
+    const callback = 'http://localhost:3000/auth/callback';
+    const first = setUp('/auth/callback?code=abc&state=xyz');
+    vi.mocked(completeSignIn).mockResolvedValue({ returnTo: 'tenants', historyState: null });
+    keepForCallback({ callback, config: { apiBaseUrl: 'nope' }, metadata: DISCOVERY });
+    await start(first.root, { loadApp: first.loadApp, preloadScreen: () => undefined });
+    expect(loadConfig).toHaveBeenCalledTimes(1);
+    expect(initAuth).toHaveBeenLastCalledWith(testConfig, undefined);
+
+    const second = setUp('/tenants');
+    keepForCallback({ callback, config: testConfig, metadata: DISCOVERY });
+    await start(second.root, { loadApp: second.loadApp, preloadScreen: () => undefined });
+    expect(loadConfig).toHaveBeenCalledTimes(2);
+    expect(initAuth).toHaveBeenLastCalledWith(testConfig, undefined);
+  });
+
   it('explains a refused sign-in and offers to try again where the user was going', async () => {
     const { root, loadApp } = setUp('/auth/callback?error=access_denied&state=xyz');
     vi.mocked(completeSignIn).mockRejectedValue(
       new ErrorResponse({ error: 'access_denied', error_description: 'The user cancelled the sign-in', userState: { returnTo: 'tenants' } }),
     );
 
-    await start(root, { loadApp, preloadCurrentScreen: () => undefined });
+    await start(root, { loadApp, preloadScreen: () => undefined });
 
     const page = within(root);
     expect(page.getByRole('heading', { level: 1, name: 'Sign-in failed' })).toBeInTheDocument();
@@ -109,7 +160,7 @@ describe('bootstrap', () => {
     const { root, loadApp } = setUp('/auth/callback?code=abc&state=used');
     vi.mocked(completeSignIn).mockRejectedValue(new Error('No matching state found in storage'));
 
-    await start(root, { loadApp, preloadCurrentScreen: () => undefined });
+    await start(root, { loadApp, preloadScreen: () => undefined });
 
     expect(root).toHaveTextContent('This sign-in response has already been used or has expired.');
     expect(within(root).getByRole('link', { name: 'Try again' })).toHaveAttribute('href', 'http://localhost:3000/');
@@ -119,7 +170,7 @@ describe('bootstrap', () => {
     const { root, loadApp } = setUp('/tenants');
     vi.mocked(signIn).mockRejectedValue(new TypeError('Failed to fetch'));
 
-    await start(root, { loadApp, preloadCurrentScreen: () => undefined });
+    await start(root, { loadApp, preloadScreen: () => undefined });
 
     expect(within(root).getByRole('heading', { level: 1, name: 'The sign-in service cannot be reached' })).toBeInTheDocument();
     expect(root).toHaveTextContent(testConfig.oidc.authority);
@@ -128,7 +179,7 @@ describe('bootstrap', () => {
   it('loads the app straight away when a user is already in memory', async () => {
     const { root, loadApp, renderApp } = setUp('/tenants', { user: { access_token: 'a' } });
 
-    await start(root, { loadApp, preloadCurrentScreen: () => undefined });
+    await start(root, { loadApp, preloadScreen: () => undefined });
 
     expect(signIn).not.toHaveBeenCalled();
     expect(renderApp).toHaveBeenCalledWith(root);
@@ -139,7 +190,7 @@ describe('bootstrap', () => {
     vi.mocked(restoreCarriedSession).mockResolvedValue(true);
     const entries = window.history.length;
 
-    await start(root, { loadApp, preloadCurrentScreen: () => undefined });
+    await start(root, { loadApp, preloadScreen: () => undefined });
 
     expect(restoreCarriedSession).toHaveBeenCalledWith(testConfig);
     expect(signIn).not.toHaveBeenCalled();

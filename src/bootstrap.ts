@@ -5,11 +5,20 @@
  * react-query or full zod, or the first visit before sign-in outgrows its bundle budget.
  */
 import { ErrorResponse } from 'oidc-client-ts';
-import { preloadScreen } from './app/screens';
-import { isCallbackLocation, pathRelativeToBase, resolveFromBase, safeReturnTo } from './lib/base-url';
-import { completeSignIn, currentReturnTo, getUserManager, initAuth, restoreCarriedSession, signIn } from './lib/auth';
-import { loadConfig, setConfig } from './lib/config';
+import { preloadScreen as preloadScreenCode } from './app/screens';
+import { callbackUrl, isCallbackLocation, pathRelativeToBase, resolveFromBase, safeReturnTo } from './lib/base-url';
+import {
+  completeSignIn,
+  currentReturnTo,
+  getUserManager,
+  initAuth,
+  pendingReturnTo,
+  restoreCarriedSession,
+  signIn,
+} from './lib/auth';
+import { loadConfig, parseConfig, setConfig } from './lib/config';
 import { renderConfigError, renderSignInError, renderStartupError } from './lib/plain-page';
+import { takeFromSignIn } from './lib/sign-in-round-trip';
 
 function describeSignInError(error: unknown): string {
   const message = error instanceof Error ? error.message : '';
@@ -28,30 +37,45 @@ export interface StartOptions {
   /** Loads stage two; a dynamic import, so React and MUI stay out of this chunk. */
   loadApp?: () => Promise<{ renderApp: (container: HTMLElement) => void | Promise<void> }>;
   /**
-   * Starts downloading the current URL's screen, alongside the shell (loadApp) rather than after
-   * it: the screen's chunks would otherwise be requested only once the shell has run.
+   * Starts downloading the screen at a path relative to the base (leading "/"), alongside the shell
+   * (loadApp) rather than after it: the screen's chunks would otherwise be requested only once the
+   * shell has run.
    */
-  preloadCurrentScreen?: () => void;
-}
-
-function preloadCurrentScreenFromUrl(): void {
-  const path = pathRelativeToBase(window.location);
-  if (path !== null) preloadScreen(`/${path}`);
+  preloadScreen?: (pathname: string) => void;
 }
 
 export async function start(
   root: HTMLElement,
-  { loadApp = () => import('./app/app'), preloadCurrentScreen = preloadCurrentScreenFromUrl }: StartOptions = {},
+  { loadApp = () => import('./app/app'), preloadScreen = preloadScreenCode }: StartOptions = {},
 ): Promise<void> {
-  const loaded = await loadConfig();
+  const onCallback = isCallbackLocation(window.location);
+  // On the callback: config.json and the discovery document as the page that started the sign-in
+  // loaded them moments ago (sign-in-round-trip.ts), not fetched again.
+  const kept = onCallback ? takeFromSignIn(callbackUrl()) : null;
+  const keptConfig = kept && parseConfig(kept.config);
+  const loaded = keptConfig?.ok ? keptConfig : await loadConfig();
   if (!loaded.ok) {
     renderConfigError(root, loaded.problems, loaded.url);
     return;
   }
   setConfig(loaded.config);
-  initAuth(loaded.config);
+  initAuth(loaded.config, keptConfig?.ok ? kept?.metadata : undefined);
 
-  if (isCallbackLocation(window.location)) {
+  // The shell first, then the screen (its requests' small chunk, then its UI): the browser
+  // downloads them in that order (six at a time per origin over HTTP/1.1). Started once.
+  let app: ReturnType<typeof loadApp> | undefined;
+  const loadShellAndScreen = (path: string | null) => {
+    app ??= loadApp();
+    if (path !== null) preloadScreen(`/${path.split(/[?#]/)[0] ?? ''}`);
+    return app;
+  };
+
+  if (onCallback) {
+    // While the code is exchanged for tokens, the shell and the screen the sign-in returns to are
+    // already downloading (they used to start only after the exchange). A failed download is
+    // reported once awaited below; a failed sign-in never awaits it.
+    const returnTo = await pendingReturnTo();
+    if (returnTo !== null) loadShellAndScreen(returnTo).catch(() => undefined);
     try {
       // In place of the callback's entry, as the sign-in replaced the page it left: Back goes
       // where it went before the round trip.
@@ -80,11 +104,7 @@ export async function start(
   }
 
   try {
-    // The shell first, then the screen's requests, then the rest of the screen: the browser
-    // downloads them in that order (six at a time per origin over HTTP/1.1).
-    const app = loadApp();
-    preloadCurrentScreen();
-    const { renderApp } = await app;
+    const { renderApp } = await loadShellAndScreen(pathRelativeToBase(window.location));
     await renderApp(root);
   } catch (error) {
     renderStartupError(root, {

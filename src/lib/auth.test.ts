@@ -1,4 +1,4 @@
-import { User, UserManager } from 'oidc-client-ts';
+import { MetadataService, User, UserManager } from 'oidc-client-ts';
 import { createApiClient } from './api-client';
 import {
   completeSignIn,
@@ -9,6 +9,7 @@ import {
   getUserManager,
   initAuth,
   pageHasUnsavedWork,
+  pendingReturnTo,
   refreshAccessToken,
   RENEWAL_RETRY_MS,
   restoreCarriedSession,
@@ -16,6 +17,8 @@ import {
   signOut,
 } from './auth';
 import { CARRIED_SESSION_KEY, CARRY_MIN_REMAINING_S, RENEW_BEFORE_EXPIRY_S } from './carried-session';
+import { callbackUrl } from './base-url';
+import { ROUND_TRIP_MAX_AGE_MS, takeFromSignIn } from './sign-in-round-trip';
 import { testConfig } from '@/testing/test-config';
 
 function deferred<T>() {
@@ -28,7 +31,18 @@ function deferred<T>() {
   return { promise, resolve, reject };
 }
 
+const DISCOVERY = {
+  issuer: testConfig.oidc.authority,
+  authorization_endpoint: `${testConfig.oidc.authority}/authorize`,
+  token_endpoint: `${testConfig.oidc.authority}/token`,
+};
+
 const user = (overrides: Partial<User> = {}) => ({ access_token: 'a1', refresh_token: 'r1', ...overrides }) as User;
+
+// The discovery document, which signIn hands to the callback page, without a network.
+beforeEach(() => {
+  vi.spyOn(MetadataService.prototype, 'getMetadata').mockResolvedValue(DISCOVERY);
+});
 
 describe('auth', () => {
   beforeEach(() => {
@@ -131,6 +145,66 @@ describe('auth', () => {
 
     vi.spyOn(manager, 'signinRedirectCallback').mockResolvedValue(user({ state: { returnTo: 'https://evil.example/' } }));
     await expect(completeSignIn()).resolves.toMatchObject({ returnTo: '' });
+  });
+});
+
+describe('the sign-in round trip: what the callback page need not fetch again', () => {
+  const fetched = vi.fn();
+  beforeEach(() => {
+    fetched.mockReset();
+    vi.spyOn(MetadataService.prototype, 'getMetadata').mockImplementation(async function (this: MetadataService) {
+      // What the real one does when the settings carry no metadata: fetch the discovery document.
+      const given = (this as unknown as { _metadata: unknown })._metadata;
+      if (given) return given as typeof DISCOVERY;
+      fetched();
+      return DISCOVERY;
+    });
+    vi.spyOn(UserManager.prototype, 'signinRedirect').mockResolvedValue(undefined);
+  });
+  afterEach(() => vi.useRealTimers());
+
+  /** Signs in (the page before the round trip), then takes what it kept on the callback `minutesLater`. */
+  async function signInThenCallback({ minutesLater = 0, callback = callbackUrl() } = {}) {
+    initAuth(testConfig);
+    await signIn('tenants');
+    expect(fetched).toHaveBeenCalledTimes(1);
+    fetched.mockReset();
+    if (minutesLater) vi.useFakeTimers({ now: Date.now() + minutesLater * 60_000 });
+    return takeFromSignIn(callback);
+  }
+
+  it('hands config.json and the discovery document, and no token, to the callback page, once', async () => {
+    const kept = await signInThenCallback();
+    expect(kept).toMatchObject({ config: testConfig, metadata: DISCOVERY });
+    expect(JSON.stringify(kept)).not.toMatch(/"(access_token|refresh_token|id_token|code_verifier|code)"/);
+
+    // The callback's UserManager exchanges the code without fetching the discovery document again.
+    const manager = initAuth(testConfig, kept?.metadata);
+    await expect(manager.metadataService.getTokenEndpoint()).resolves.toBe(DISCOVERY.token_endpoint);
+    expect(fetched).not.toHaveBeenCalled();
+
+    // Taken once: the next page load fetches both again.
+    expect(takeFromSignIn(callbackUrl())).toBeNull();
+    await initAuth(testConfig).metadataService.getMetadata();
+    expect(fetched).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps nothing for a round trip longer than a visit to the sign-in form, or for another callback URL', async () => {
+    await expect(signInThenCallback({ minutesLater: ROUND_TRIP_MAX_AGE_MS / 60_000 + 1 })).resolves.toBeNull();
+    vi.useRealTimers();
+    await expect(signInThenCallback({ callback: 'http://localhost:3000/other/auth/callback' })).resolves.toBeNull();
+  });
+
+  it('reads where the sign-in returns to before the code is exchanged, leaving the state for the exchange', async () => {
+    const manager = initAuth(testConfig);
+    await manager.settings.stateStore.set(
+      'st1',
+      JSON.stringify({ id: 'st1', created: Math.floor(Date.now() / 1000), request_type: 'si:r', data: { returnTo: 'tenants?page=2' } }),
+    );
+    await expect(pendingReturnTo('http://localhost:3000/auth/callback?code=c&state=st1')).resolves.toBe('tenants?page=2');
+    await expect(manager.settings.stateStore.get('st1')).resolves.not.toBeNull();
+    await expect(pendingReturnTo('http://localhost:3000/auth/callback?error=access_denied&state=st1')).resolves.toBeNull();
+    await expect(pendingReturnTo('http://localhost:3000/auth/callback?code=c&state=unknown')).resolves.toBeNull();
   });
 });
 

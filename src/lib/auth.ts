@@ -23,10 +23,11 @@
  *
  * Framework-free: the bootstrap uses it before React loads.
  */
-import { InMemoryWebStorage, User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
+import { InMemoryWebStorage, OidcClient, User, UserManager, WebStorageStateStore, type OidcMetadata } from 'oidc-client-ts';
 import { baseUrl, callbackUrl, relativeToBase, safeReturnTo } from './base-url';
 import { carrySession, forgetCarriedSession, readCarriedSession, RENEW_BEFORE_EXPIRY_S } from './carried-session';
 import type { AppConfig } from './config';
+import { keepForCallback } from './sign-in-round-trip';
 
 export interface SignInState {
   /** Where to land after signing in, relative to the base (see safeReturnTo). */
@@ -42,6 +43,7 @@ export interface SignInReturn {
 }
 
 let userManager: UserManager | null = null;
+let signedInConfig: AppConfig | null = null;
 let currentUser: User | null = null;
 let refreshing: Promise<string | null> | null = null;
 let redirecting: Promise<void> | null = null;
@@ -50,9 +52,15 @@ let renewalRetry: ReturnType<typeof setTimeout> | undefined;
 /** How often a renewal that waits for unsaved work to be saved (or dropped) looks again. */
 export const RENEWAL_RETRY_MS = 15_000;
 
-export function createUserManager(config: AppConfig, doc: Pick<Document, 'baseURI'> = document): UserManager {
+export function createUserManager(
+  config: AppConfig,
+  doc: Pick<Document, 'baseURI'> = document,
+  metadata?: Partial<OidcMetadata>,
+): UserManager {
   return new UserManager({
     authority: config.oidc.authority,
+    // Given, oidc-client-ts does not fetch the discovery document (the callback, see initAuth).
+    ...(metadata ? { metadata } : {}),
     client_id: config.oidc.clientId,
     redirect_uri: callbackUrl(doc),
     post_logout_redirect_uri: baseUrl(doc).href,
@@ -69,9 +77,14 @@ export function createUserManager(config: AppConfig, doc: Pick<Document, 'baseUR
   });
 }
 
-/** Creates the one UserManager. Called once by the bootstrap after config.json is validated. */
-export function initAuth(config: AppConfig): UserManager {
-  const manager = createUserManager(config);
+/**
+ * Creates the one UserManager. Called once by the bootstrap after config.json is validated. On the
+ * sign-in callback, with the discovery document the page that started the sign-in fetched moments
+ * before (signIn keeps it, sign-in-round-trip.ts), so the code exchange starts without fetching it.
+ */
+export function initAuth(config: AppConfig, metadata?: Partial<OidcMetadata>): UserManager {
+  const manager = createUserManager(config, document, metadata);
+  signedInConfig = config;
   const client = { issuer: config.oidc.authority, clientId: config.oidc.clientId };
   manager.events.addUserLoaded((user) => {
     currentUser = user;
@@ -88,6 +101,35 @@ export function initAuth(config: AppConfig): UserManager {
   redirecting = null;
   clearTimeout(renewalRetry);
   return manager;
+}
+
+/**
+ * On the sign-in callback, before the code is exchanged: where the sign-in returns to, read from
+ * the state it stored (left in place for completeSignIn), so the bootstrap can start downloading
+ * that screen during the exchange. Null for a refused sign-in or a state that is not there.
+ */
+export async function pendingReturnTo(url: string = window.location.href): Promise<string | null> {
+  try {
+    const { state, response } = await new OidcClient(getUserManager().settings).readSigninResponseState(url);
+    if (response.error) return null;
+    return safeReturnTo((state.data as Partial<SignInState> | undefined)?.returnTo);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Before leaving for the provider: hands config.json and the discovery document (both public) to
+ * the callback page (sign-in-round-trip.ts). The discovery document is the one signinRedirect is
+ * about to use (the metadata service keeps it); when it cannot be fetched, signinRedirect says so.
+ */
+async function keepForTheCallback(manager: UserManager): Promise<void> {
+  try {
+    const metadata = await manager.metadataService.getMetadata();
+    keepForCallback({ callback: manager.settings.redirect_uri, config: signedInConfig, metadata });
+  } catch {
+    // signinRedirect fetches it again and reports the failure.
+  }
 }
 
 /**
@@ -178,8 +220,9 @@ export function currentReturnTo(): string {
 export function signIn(returnTo: string = currentReturnTo()): Promise<void> {
   forgetCarriedSession();
   const state: SignInState = { returnTo, historyState: window.history.state as unknown };
-  redirecting ??= getUserManager()
-    .signinRedirect({ state, redirectMethod: 'replace' })
+  const manager = getUserManager();
+  redirecting ??= keepForTheCallback(manager)
+    .then(() => manager.signinRedirect({ state, redirectMethod: 'replace' }))
     .catch((error: unknown) => {
       redirecting = null;
       throw error;
