@@ -6,7 +6,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
-import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
+import { use, useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { errorMessage } from '@/components/errors/page-error';
 import { cleanServerMessage } from '@/lib/api-error';
 import { CSV_BOM, csvHeader, csvRows, type CsvColumn } from '@/lib/csv';
@@ -24,17 +24,22 @@ import type { ListNoun } from './data-list';
 
 export const PER_PAGE = 100;
 
-/** What CsvExportButton passes on to its dialog, defaults applied. */
-export interface CsvExportOptions<T> {
-  /** The name the file is saved under ("audit-log-2025-05-01.csv"). */
-  filename: string;
+/** What the rows of an export are and where they come from. */
+export interface CsvSource<T> {
   columns: readonly CsvColumn<T>[];
   /**
    * One page of the rows to export, 1-based, with the same filter as the screen. `total` null when
    * the server does not say; then paging stops at a short page (or the cap). With a total, it goes
    * on until the total is in (or an empty page comes), however many rows each page holds.
+   * Pass `signal` to the request: Cancel aborts it.
    */
   fetchPage: (page: number, perPage: number, signal: AbortSignal) => Promise<{ items: T[]; total: number | null }>;
+}
+
+/** What CsvExportButton passes on to its dialog, defaults applied. */
+export interface CsvExportOptions<T> extends CsvSource<T> {
+  /** The name the file is saved under ("audit-log-2025-05-01.csv"). */
+  filename: string;
   /** The most rows one file holds. */
   cap: number;
   /** The count the screen already shows, when it has one: past the cap, nothing is fetched at all. */
@@ -287,4 +292,15 @@ export function CsvExportDialog<T>({ open, onClose, filename, columns, fetchPage
       </DialogActions>
     </Dialog>
   );
+}
+
+export interface LoadingCsvExportDialogProps<T> extends Omit<CsvExportDialogProps<T>, keyof CsvSource<T>> {
+  /** The columns and fetchPage, still loading (CsvExportButton's `load`); the dialog opens once they are in. */
+  source: Promise<CsvSource<T>>;
+}
+
+/** The dialog once its source has loaded: until then it suspends (lazyDialog's Suspense shows nothing). */
+export function LoadingCsvExportDialog<T>({ source, ...props }: LoadingCsvExportDialogProps<T>) {
+  const { columns, fetchPage } = use(source);
+  return <CsvExportDialog<T> {...props} columns={columns} fetchPage={fetchPage} />;
 }

@@ -282,6 +282,28 @@ describe('CsvExportButton', () => {
     expect(await contentOf(saved[1]!.blob)).toBe(csvOf(entries(5)));
   });
 
+  it('with load, asks for the columns and pages on each click and exports with those of that click', async () => {
+    const first = server(entries(3));
+    const second = server(entries(1));
+    const load = vi
+      .fn<() => Promise<{ columns: typeof COLUMNS; fetchPage: FetchPage }>>()
+      .mockResolvedValueOnce({ columns: COLUMNS, fetchPage: first })
+      .mockResolvedValueOnce({ columns: [COLUMNS[1]!], fetchPage: second });
+    const { user } = renderWithProviders(<CsvExportButton<Entry> filename="entries.csv" load={load} />);
+    expect(load).not.toHaveBeenCalled();
+
+    await user.click(screen.getByRole('button', { name: 'Download CSV' }));
+    await waitFor(() => expect(saved).toHaveLength(1));
+    expect(await contentOf(saved[0]!.blob)).toBe(csvOf(entries(3)));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+
+    await user.click(screen.getByRole('button', { name: 'Download CSV' }));
+    await waitFor(() => expect(saved).toHaveLength(2));
+    expect(load).toHaveBeenCalledTimes(2);
+    expect(first).toHaveBeenCalledTimes(1);
+    expect(await contentOf(saved[1]!.blob)).toBe('\uFEFFActor\r\nActor 1\r\n');
+  });
+
   it('can be disabled', () => {
     renderButton({ fetchPage: server([]), disabled: true });
     expect(screen.getByRole('button', { name: 'Download CSV' })).toBeDisabled();
