@@ -68,6 +68,13 @@ describe('csvField', () => {
       expect(csvField('-5')).toBe("'-5");
     });
 
+    it('neutralises a cell that is only the character, and one in other scripts after it', () => {
+      expect(csvField('=')).toBe("'=");
+      expect(csvField('-')).toBe("'-");
+      expect(csvField('=São Paulo')).toBe("'=São Paulo");
+      expect(csvField('@東京, 大阪')).toBe(`"'@東京, 大阪"`);
+    });
+
     it('leaves those characters alone when they are not first', () => {
       expect(csvField('a=b')).toBe('a=b');
       expect(csvField('ana@example.com')).toBe('ana@example.com');
@@ -79,6 +86,17 @@ describe('csvField', () => {
   it('keeps unicode as it is', () => {
     expect(csvField('São Paulo — 東京 🚀')).toBe('São Paulo — 東京 🚀');
     expect(csvField('Zoë, Ñandú')).toBe('"Zoë, Ñandú"');
+  });
+
+  it('keeps combining marks, astral characters and right-to-left text whole, quoted or not', () => {
+    // "é" as e + U+0301, a family emoji joined with ZWJ, Arabic: none is split or normalised.
+    expect(csvField('Cafe\u0301')).toBe('Cafe\u0301');
+    expect(csvField('👩‍👩‍👧, "ok"')).toBe('"👩‍👩‍👧, ""ok"""');
+    expect(csvField('شركة أكمي')).toBe('شركة أكمي');
+  });
+
+  it('does not quote a Unicode line or paragraph separator: RFC 4180 breaks lines only at CR and LF', () => {
+    expect(csvField('a\u2028b\u2029c')).toBe('a\u2028b\u2029c');
   });
 });
 
