@@ -1,6 +1,7 @@
 import Box from '@mui/material/Box';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router-dom';
+import { CsvExportButton } from '@/components/data-list/csv-export';
 import { urlPaging } from '@/components/data-list/page-params';
 import { DataList } from '@/components/data-list/data-list';
 import { DataTable, tableClasses, type Column } from '@/components/data-list/data-table';
@@ -14,6 +15,7 @@ import { useSearchParamsState } from '@/hooks/use-search-params-state';
 import { exactTime, shortDate } from '@/utils/dates';
 import { tenantQueries } from '../api/queries';
 import { STATUS_LABELS, TENANT_STATUSES, tenantListSearchSchema, type Tenant, type TenantListSearch } from '../schemas';
+import type { TenantCsvRow } from '../tenants-csv';
 import { PartnerName } from './partner-name';
 import { TenantBulkActions } from './tenant-bulk-actions';
 import { TenantStatusChip } from './tenant-status-chip';
@@ -48,6 +50,7 @@ const COLUMNS: readonly Column<Tenant>[] = [
 ];
 
 const NO_TENANTS: readonly Tenant[] = [];
+const CSV_NOUN = { one: 'tenant', many: 'tenants' };
 
 function isFiltered(filters: TenantListSearch): boolean {
   return filters.search !== '' || filters.status !== undefined || filters.partner_id !== undefined;
@@ -60,6 +63,7 @@ export function TenantsList() {
   const list = useQuery({ ...tenantQueries.list(filters), throwOnError: false });
   // Selection outlives paging and filtering: a bulk action acts on every tenant selected.
   const selection = useRowSelection();
+  const queryClient = useQueryClient();
   const clearFilters = () => setFilters({ search: '', status: undefined, partner_id: undefined, page: 1 });
 
   return (
@@ -95,7 +99,26 @@ export function TenantsList() {
         {...urlPaging(filters, setFilters)}
         filtered={isFiltered(filters)}
         onClearFilters={clearFilters}
-        toolbar={<TenantBulkActions selection={selection} rows={list.data?.items ?? NO_TENANTS} />}
+        toolbar={
+          <>
+            <Box sx={{ mb: 1 }}>
+              <CsvExportButton<TenantCsvRow>
+                filename="tenants.csv"
+                noun={CSV_NOUN}
+                // The count of the filter on screen, never of the previous one still shown while it loads.
+                total={list.isPlaceholderData ? null : list.data?.total}
+                // The columns (settings flattened from the contract's rules) load on the click, with the dialog.
+                load={() =>
+                  import('../tenants-csv').then((csv) => ({
+                    columns: csv.TENANT_CSV_COLUMNS,
+                    fetchPage: csv.tenantExportPages(filters, queryClient),
+                  }))
+                }
+              />
+            </Box>
+            <TenantBulkActions selection={selection} rows={list.data?.items ?? NO_TENANTS} />
+          </>
+        }
       >
         {(tenants, { busy }) => (
           <DataTable
