@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Download, type Page } from '@playwright/test';
 
 /** The Tenants list: search, filters, the table and its pagination. */
 export class TenantsPage {
@@ -102,5 +102,26 @@ export class TenantsPage {
   async assertOnlyRows(names: string[]) {
     await expect(this.rows).toHaveCount(names.length);
     for (const name of names) await expect(this.row(name)).toBeVisible();
+  }
+
+  /** The names of the rows on screen, in their order (each row's header cell). */
+  async rowNames(): Promise<string[]> {
+    return this.rows.getByRole('rowheader').allInnerTexts();
+  }
+
+  get downloadCsvButton() {
+    return this.page.getByRole('button', { name: 'Download CSV' });
+  }
+
+  /** The export's progress dialog, while it fetches the pages. */
+  get csvDialog() {
+    return this.page.getByRole('dialog', { name: 'Downloading CSV' });
+  }
+
+  /** Download CSV of the filter on screen: the dialog fetches every page and saves the file by itself. */
+  async downloadCsv(): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.downloadCsvButton.click();
+    return download;
   }
 }
