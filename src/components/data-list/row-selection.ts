@@ -7,6 +7,8 @@ export interface RowSelection {
   toggle: (id: string) => void;
   /** Selects every id given, or clears them all when every one is already selected. */
   togglePage: (ids: readonly string[]) => void;
+  /** Adds every id given (e.g. all the rows matching a filter), keeping those already selected. */
+  select: (ids: readonly string[]) => void;
   clear: () => void;
 }
 
@@ -31,9 +33,13 @@ export function useRowSelection(): RowSelection {
       return next;
     });
   }, []);
+  const select = useCallback((ids: readonly string[]) => {
+    setSelected((current) => (ids.every((id) => current.has(id)) ? current : new Set([...current, ...ids])));
+  }, []);
   const clear = useCallback(() => setSelected(new Set()), []);
   return useMemo(
-    () => ({ selected, isSelected: (id: string) => selected.has(id), toggle, togglePage, clear }),
-    [selected, toggle, togglePage, clear],
+    () => ({ selected, isSelected: (id: string) => selected.has(id), toggle, togglePage, select, clear }),
+    [selected, toggle, togglePage, select, clear],
   );
 }
+

@@ -1,10 +1,9 @@
 import PauseCircleOutline from '@mui/icons-material/PauseCircleOutlined';
 import PlayCircleOutline from '@mui/icons-material/PlayCircleOutlined';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { BulkActionsBar, keepUnfinished } from '@/components/data-list/bulk-actions-bar';
 import type { RowSelection } from '@/components/data-list/row-selection';
 import { lazyDialog } from '@/components/ui/lazy-dialog';
 import type { NormalizedList } from '@/lib/api/normalize';
@@ -22,6 +21,8 @@ import { BULK_ACTIONS, tenantsText, type BulkTarget, type BulkTenant } from './b
  */
 
 const ICONS: Record<BulkTarget, typeof PauseCircleOutline> = { SUSPENDED: PauseCircleOutline, ACTIVE: PlayCircleOutline };
+
+const TENANT_NOUN = { one: 'tenant', many: 'tenants' };
 
 const TenantBulkDialogs = lazyDialog(() => import('./tenant-bulk-dialogs').then((m) => m.TenantBulkDialogs));
 
@@ -43,42 +44,30 @@ export function TenantBulkActions({ selection, rows }: { selection: RowSelection
 
   const close = (results: BulkSnapshot<BulkTenant> | null) => {
     setOpen(false);
-    if (!results) return;
-    // What did not change stays selected, for another try; what did is done with.
-    const left = results.items.filter(({ state }) => state.status === 'failed' || state.status === 'cancelled');
-    selection.clear();
-    if (left.length > 0) selection.togglePage(left.map(({ item }) => item.id));
+    keepUnfinished(selection, results, (tenant) => tenant.id);
   };
 
   return (
     <>
-      {count > 0 ? (
-        <Box role="group" aria-label="Bulk actions" sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1, mb: 1 }}>
-          <Typography variant="body2" sx={{ mr: 1 }}>
-            {tenantsText(count)} selected
-          </Typography>
-          {(Object.keys(BULK_ACTIONS) as BulkTarget[]).map((target) => {
-            const Icon = ICONS[target];
-            return (
-              <Button
-                key={target}
-                size="small"
-                variant="outlined"
-                startIcon={<Icon />}
-                onClick={() => {
-                  setRun({ target, tenants: selectedTenants() });
-                  setOpen(true);
-                }}
-              >
-                {BULK_ACTIONS[target].verb} {tenantsText(count)}
-              </Button>
-            );
-          })}
-          <Button size="small" onClick={selection.clear}>
-            Clear selection
-          </Button>
-        </Box>
-      ) : null}
+      <BulkActionsBar count={count} noun={TENANT_NOUN} onClear={selection.clear}>
+        {(Object.keys(BULK_ACTIONS) as BulkTarget[]).map((target) => {
+          const Icon = ICONS[target];
+          return (
+            <Button
+              key={target}
+              size="small"
+              variant="outlined"
+              startIcon={<Icon />}
+              onClick={() => {
+                setRun({ target, tenants: selectedTenants() });
+                setOpen(true);
+              }}
+            >
+              {BULK_ACTIONS[target].verb} {tenantsText(count)}
+            </Button>
+          );
+        })}
+      </BulkActionsBar>
       {run ? <TenantBulkDialogs open={open} target={run.target} tenants={run.tenants} onClose={close} /> : null}
     </>
   );
