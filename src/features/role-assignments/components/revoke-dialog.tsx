@@ -1,15 +1,12 @@
-import Checkbox from '@mui/material/Checkbox';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import Typography from '@mui/material/Typography';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { ConfirmDialog } from '@/components/confirm-dialog/confirm-dialog';
 import { useRevokeRoleAssignment } from '../api/mutations';
 import type { AssignmentNames } from '../api/names';
 import type { RoleAssignment } from '../api/queries';
 import { roleLabel } from '../schemas';
 import { scopeText, userName } from './assignment-bits';
-
-export const CLEANUP_LABEL = 'Also remove this user if they are left an orphaned admin-only account';
+import { OrphanCleanupChoice } from './orphan-cleanup';
 
 export interface RevokeDialogProps {
   open: boolean;
@@ -26,7 +23,6 @@ export interface RevokeDialogProps {
  * inside if revoking fails.
  */
 export function RevokeDialog({ open, assignment, names, onClose, onRevoked }: RevokeDialogProps) {
-  const explanationId = useId();
   const revoke = useRevokeRoleAssignment();
   const [cleanup, setCleanup] = useState(true);
   const [wasOpen, setWasOpen] = useState(open);
@@ -56,25 +52,7 @@ export function RevokeDialog({ open, assignment, names, onClose, onRevoked }: Re
         {email} will lose the {role} role for {scopeText(assignment, names)} at once. This cannot be undone; the role
         can be assigned again later.
       </Typography>
-      <FormControlLabel
-        control={
-          <Checkbox
-            checked={cleanup}
-            onChange={(_event, checked) => setCleanup(checked)}
-            slotProps={{ input: { 'aria-describedby': explanationId } }}
-          />
-        }
-        label={CLEANUP_LABEL}
-      />
-      <Typography id={explanationId} variant="body2" color="text.secondary" component="div">
-        The user is removed only if all three are true after this revoke:
-        <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
-          <li>they hold no other admin role;</li>
-          <li>the same email address is used by their accounts in more than one tenant (a duplicate admin account);</li>
-          <li>they have never signed in.</li>
-        </ul>
-        Otherwise the user is kept.
-      </Typography>
+      <OrphanCleanupChoice checked={cleanup} onChange={setCleanup} />
     </ConfirmDialog>
   );
 }
