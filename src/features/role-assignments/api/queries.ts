@@ -21,6 +21,36 @@ function ignoredExpiry(rows: readonly RoleAssignment[], expiry: ExpiryQuery): bo
   return outsideExpiryWindow(rows, (r) => r.expires_at, { after: expiry.expires_after, before: expiry.expires_before });
 }
 
+/**
+ * One page of the assignments matching the list's filters (role, user, status or quick filter);
+ * the expiry window is computed at `now`. Shared by the list and what pages through all of it
+ * (Select all matching, Download CSV).
+ */
+export async function fetchAssignmentPage(
+  filters: ListFilters,
+  page: number,
+  perPage: number,
+  { signal, now = Date.now() }: { signal?: AbortSignal; now?: number } = {},
+): Promise<AssignmentPage> {
+  const expiry = expiryQuery(filters, now);
+  const body = unwrap(
+    await apiClient().GET('/api/v1/admin/admin-roles/', {
+      params: {
+        query: {
+          page,
+          per_page: perPage,
+          ...(filters.role ? { role: filters.role } : {}),
+          ...(filters.user ? { user_id: filters.user } : {}),
+          ...expiry,
+        },
+      },
+      signal,
+    }),
+  );
+  const list = normalizeList<RoleAssignment>(body, 'admin_roles', { page, perPage });
+  return { ...list, expiryIgnored: ignoredExpiry(list.items, expiry) };
+}
+
 export const roleAssignmentQueries = {
   all: () => ['role-assignments'] as const,
   lists: () => [...roleAssignmentQueries.all(), 'list'] as const,
@@ -32,25 +62,7 @@ export const roleAssignmentQueries = {
   list: (filters: ListFilters) =>
     queryOptions({
       queryKey: [...roleAssignmentQueries.lists(), filters] as const,
-      queryFn: async ({ signal }): Promise<AssignmentPage> => {
-        const expiry = expiryQuery(filters, Date.now());
-        const body = unwrap(
-          await apiClient().GET('/api/v1/admin/admin-roles/', {
-            params: {
-              query: {
-                page: filters.page,
-                per_page: filters.per_page,
-                ...(filters.role ? { role: filters.role } : {}),
-                ...(filters.user ? { user_id: filters.user } : {}),
-                ...expiry,
-              },
-            },
-            signal,
-          }),
-        );
-        const list = normalizeList<RoleAssignment>(body, 'admin_roles', { page: filters.page, perPage: filters.per_page });
-        return { ...list, expiryIgnored: ignoredExpiry(list.items, expiry) };
-      },
+      queryFn: ({ signal }): Promise<AssignmentPage> => fetchAssignmentPage(filters, filters.page, filters.per_page, { signal }),
       // The previous page stays on screen while the next one loads.
       placeholderData: keepPreviousData,
     }),

@@ -2,10 +2,12 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { urlPaging } from '@/components/data-list/page-params';
 import { DataList } from '@/components/data-list/data-list';
 import { FilterBar } from '@/components/data-list/filter-bar';
 import { FilterSelect } from '@/components/data-list/filter-select';
+import { useRowSelection, type RowSelection } from '@/components/data-list/row-selection';
 import { LazyUserPicker } from '@/components/pickers/lazy-pickers';
 import { useSearchParamsState } from '@/hooks/use-search-params-state';
 import { useAssignmentNames } from '../api/names';
@@ -14,6 +16,11 @@ import { hasActiveFilters, listFiltersSchema, NO_FILTERS, STATUS_FILTER_LABELS, 
 import { ROLE_LABELS, ROLES } from '../schemas';
 import { AssignmentsTable } from './assignments-table';
 import { EXPIRY_UNSUPPORTED, ExpiryQuickFilter } from './expiry-quick-filter';
+
+// Download CSV and the bulk actions load beside the first page, not in the list's own bundle.
+const AssignmentListToolbar = lazy(() => import('./assignment-list-toolbar').then((m) => ({ default: m.AssignmentListToolbar })));
+/** Holds the toolbar's place (the Download CSV button's row) while it loads: the table does not jump. */
+const TOOLBAR_PLACE = <Box sx={{ height: 36.5, mb: 1 }} />;
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 const STATUS_OPTIONS = STATUS_FILTERS.map((status) => ({ value: status, label: STATUS_FILTER_LABELS[status] }));
@@ -59,19 +66,26 @@ function Filters({ filters, onChange, onClear }: { filters: ListFilters; onChang
  * that each of a page's name answers (up to ~40) redraws only this table, and in it only the row
  * concerned, not the filters and the pagination too.
  */
-function NamedAssignmentsTable({ assignments, busy }: { assignments: readonly RoleAssignment[]; busy: boolean }) {
+function NamedAssignmentsTable({ assignments, busy, selection }: { assignments: readonly RoleAssignment[]; busy: boolean; selection: RowSelection }) {
   const names = useAssignmentNames(assignments);
-  return <AssignmentsTable label="Role assignments" assignments={assignments} names={names} busy={busy} />;
+  return <AssignmentsTable label="Role assignments" assignments={assignments} names={names} busy={busy} selection={selection} />;
 }
+
+const NO_ASSIGNMENTS: readonly RoleAssignment[] = [];
 
 /**
  * Every admin role assignment, a page at a time, on the list kit. Filters and page live in the
  * URL; the previous page stays visible (dimmed, with a progress bar) while the next one loads.
+ * Rows can be selected for bulk actions, and the filtered list downloaded as CSV.
  */
-export function RoleAssignmentsList() {
+export function RoleAssignmentsList({ currentAdminId }: { currentAdminId?: string }) {
   const [filters, setFilters] = useSearchParamsState(listFiltersSchema);
   // The list kit keeps a failed load in place, with Retry, so the filters stay at hand.
   const list = useQuery({ ...roleAssignmentQueries.list(filters), throwOnError: false });
+  // Selection outlives paging and filtering: a bulk action acts on every row selected.
+  const selection = useRowSelection();
+  // The count of the filter on screen, never of the previous one still shown while it loads.
+  const total = list.isPlaceholderData ? null : (list.data?.total ?? null);
   const clearFilters = () => setFilters({ ...NO_FILTERS, page: 1 });
 
   return (
@@ -97,8 +111,19 @@ export function RoleAssignmentsList() {
           {...urlPaging(filters, setFilters)}
           filtered={hasActiveFilters(filters)}
           onClearFilters={clearFilters}
+          toolbar={
+            <Suspense fallback={TOOLBAR_PLACE}>
+              <AssignmentListToolbar
+                selection={selection}
+                rows={list.data?.items ?? NO_ASSIGNMENTS}
+                total={total}
+                filters={filters}
+                currentAdminId={currentAdminId}
+              />
+            </Suspense>
+          }
         >
-          {(assignments, { busy }) => <NamedAssignmentsTable assignments={assignments} busy={busy} />}
+          {(assignments, { busy }) => <NamedAssignmentsTable assignments={assignments} busy={busy} selection={selection} />}
         </DataList>
       )}
     </>
