@@ -5,6 +5,8 @@ import type { components } from '@/lib/api/schema';
 import type { NormalizedList } from '@/lib/api/normalize';
 import { userLookups } from '@/lib/lookups/queries';
 import { notify } from '@/lib/notifications';
+import { exactTime } from '@/utils/dates';
+import { extensionFor, isExpired, type ExtendChoice } from '../extend';
 import { roleAssignmentQueries, type RoleAssignment } from './queries';
 
 type CreateBody = components['schemas']['AdminRoleAssignmentCreate'];
@@ -83,6 +85,47 @@ export function useSetAssignmentExpiry() {
     meta: { errorShownInline: true },
     mutationFn: ({ id, expiresAt }: { id: string; expiresAt: string | null }) => patchAssignment(id, { expires_at: expiresAt }),
     onSuccess: (updated) => {
+      queryClient.setQueryData(roleAssignmentQueries.detail(updated.id).queryKey, updated);
+      return refreshAssignments(queryClient, updated.id);
+    },
+  });
+}
+
+export interface ExtendVariables {
+  assignment: Pick<RoleAssignment, 'id' | 'expires_at' | 'is_active'>;
+  choice: ExtendChoice;
+}
+
+/** The message of a done extension: "Extended to 1 Dec 2026, 09:30 GMT+1." / "Renewed until ...". */
+export function extendedMessage(updated: Pick<RoleAssignment, 'expires_at'>, renew: boolean): string {
+  const until = updated.expires_at ? exactTime(updated.expires_at) : 'no expiry';
+  return renew ? `Renewed until ${until}.` : `Extended to ${until}.`;
+}
+
+/**
+ * Extends (+days on the current expiry, or to a date) or, once expired, renews (the days counted
+ * from now, active again): one PATCH of expires_at and is_active, computed by `extensionFor` when
+ * it is sent. Says what was done; a refusal is a snackbar with the server's reason unless
+ * `notifyErrors: false` (a form that shows it at its field).
+ */
+export function useExtendAssignment({ notifyErrors = true }: { notifyErrors?: boolean } = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    meta: { errorShownInline: true },
+    mutationFn: async ({ assignment, choice }: ExtendVariables): Promise<{ updated: RoleAssignment; renew: boolean }> => {
+      const extension = extensionFor(assignment, choice);
+      if (!extension) throw new Error('This assignment has no expiry to extend');
+      if ('error' in extension) throw new Error(extension.error);
+      return { updated: await patchAssignment(assignment.id, extension.body), renew: extension.renew };
+    },
+    onError: (error, { assignment }) => {
+      if (!notifyErrors) return;
+      notify(`Could not ${isExpired(assignment) ? 'renew' : 'extend'} the assignment: ${error.message}`, 'error');
+    },
+    onSuccess: ({ updated, renew }) => {
+      notify(extendedMessage(updated, renew), 'success');
+      // The row shows its new date at once; the lists then refetch (its order or filter may change).
+      queryClient.setQueriesData<Cached>({ queryKey: roleAssignmentQueries.all() }, (cached) => patchEverywhere(cached, updated.id, updated));
       queryClient.setQueryData(roleAssignmentQueries.detail(updated.id).queryKey, updated);
       return refreshAssignments(queryClient, updated.id);
     },

@@ -67,7 +67,7 @@ function Detail({ assignment, currentAdminId, history }: { assignment: RoleAssig
             <StatusChip assignment={assignment} />
           </Field>
           <Field label="Expires">
-            <ExpiryEditor assignment={assignment} currentAdminId={currentAdminId} />
+            <ExpiryEditor assignment={assignment} currentAdminId={currentAdminId} subject={`${role} of ${name}`} />
           </Field>
           <Field label="Granted by">
             {assignment.granted_by ? userName(names.user(assignment.granted_by), assignment.granted_by) : 'Not recorded'}

@@ -11,6 +11,7 @@ import { shortDate } from '@/utils/dates';
 import { roleLabel } from '../schemas';
 import { scopeView, StatusChip, userName } from './assignment-bits';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { ExtendMenuButton } from './extend-menu-button';
 
 export interface AssignmentsTableProps {
   /** The table's accessible name. */
@@ -21,28 +22,40 @@ export interface AssignmentsTableProps {
   showUser?: boolean;
   /** Marks the table busy (e.g. while the next page loads over the previous one). */
   busy?: boolean;
-  /** Extra actions per row (a last "Actions" column). */
+  /** Extra actions per row, in the last "Actions" column (before the row's Extend menu). */
   actions?: (assignment: RoleAssignment) => ReactNode;
   /** Row selection for bulk actions. */
   selection?: RowSelection;
+  /** The signed-in admin: a row's Extend menu is not offered on their own Super Admin role. */
+  currentAdminId?: string;
 }
 
 /** Column headers; the rows draw their own cells (AssignmentRow), memoised on their names. */
 const header = (key: string, text: string): Column<RoleAssignment> => ({ key, header: text, cell: () => null });
 const USER = header('user', 'User');
 const REST = [header('role', 'Role'), header('scope', 'Scope'), header('status', 'Status'), header('expires', 'Expires'), header('created', 'Created')];
-const WITH_USER = [USER, ...REST];
 const ACTIONS = header('actions', 'Actions');
+const WITH_USER = [USER, ...REST, ACTIONS];
+const WITHOUT_USER = [...REST, ACTIONS];
 
 /**
  * Assignments as a table on the list kit: each row reachable by its user's name, and linking to
- * its details. With `selection`, each row has a checkbox for bulk actions.
+ * its details. With `selection`, each row has a checkbox for bulk actions. A row with an expiry
+ * has a menu to extend it (or renew it once expired).
  */
-export function AssignmentsTable({ label, assignments, names, showUser = true, busy = false, actions, selection }: AssignmentsTableProps) {
+export function AssignmentsTable({
+  label,
+  assignments,
+  names,
+  showUser = true,
+  busy = false,
+  actions,
+  selection,
+  currentAdminId,
+}: AssignmentsTableProps) {
   // Rows redraw only when their own data changes: the clock makes "in 3 minutes" and "Expired" move on.
   const now = useMinuteClock();
-  const base = showUser ? WITH_USER : REST;
-  const columns = actions ? [...base, ACTIONS] : base;
+  const columns = showUser ? WITH_USER : WITHOUT_USER;
   return (
     <DataTable
       label={label}
@@ -60,6 +73,7 @@ export function AssignmentsTable({ label, assignments, names, showUser = true, b
           partner={assignment.partner_id ? names.partner(assignment.partner_id) : null}
           showUser={showUser}
           now={now}
+          currentAdminId={currentAdminId}
           actions={actions ? actions(assignment) : null}
           selectCell={selectCell}
           selected={selection?.isSelected(assignment.id) ?? false}
@@ -77,6 +91,7 @@ interface AssignmentRowProps {
   showUser: boolean;
   /** Not read: a new minute draws the row again (relative times, expiry). */
   now: number;
+  currentAdminId: string | undefined;
   actions: ReactNode;
   selectCell: ReactNode;
   selected: boolean;
@@ -104,8 +119,9 @@ function Loading() {
  * for hundreds of milliseconds on a slow machine (`npm run bench`).
  */
 const AssignmentRow = memo(
-  function AssignmentRow({ assignment, user, tenant, partner, showUser, actions, selectCell, selected }: AssignmentRowProps) {
+  function AssignmentRow({ assignment, user, tenant, partner, showUser, currentAdminId, actions, selectCell, selected }: AssignmentRowProps) {
     const name = userName(user, assignment.user_id);
+    const role = roleLabel(assignment.role);
     const scope = scopeView(assignment, {
       user: () => user,
       tenant: () => tenant ?? { state: 'loading' },
@@ -141,10 +157,10 @@ const AssignmentRow = memo(
         ) : null}
         <td>
           {showUser ? (
-            roleLabel(assignment.role)
+            role
           ) : (
             <RouterLink className={dt.link} to={paths.roleAssignment.to(assignment.id)}>
-              {roleLabel(assignment.role)}
+              {role}
             </RouterLink>
           )}
         </td>
@@ -166,7 +182,18 @@ const AssignmentRow = memo(
         <td>
           <time dateTime={assignment.created_at}>{shortDate(assignment.created_at)}</time>
         </td>
-        {actions ? <td>{actions}</td> : null}
+        <td>
+          <div style={{ display: 'flex', alignItems: 'flex-start', gap: 8 }}>
+            {actions}
+            <ExtendMenuButton
+              variant="row"
+              assignment={assignment}
+              label={`More actions for ${role}${showUser ? ` of ${name}` : ''}${scope.loading ? '' : ` for ${scope.text}`}`}
+              subject={`${role} of ${name}`}
+              currentAdminId={currentAdminId}
+            />
+          </div>
+        </td>
       </tr>
     );
   },
@@ -174,6 +201,7 @@ const AssignmentRow = memo(
     before.assignment === after.assignment &&
     before.showUser === after.showUser &&
     before.now === after.now &&
+    before.currentAdminId === after.currentAdminId &&
     before.selected === after.selected &&
     // Actions depend on the names too (their dialogs name the user and scope), so a row with
     // actions is drawn again whenever the table is.

@@ -9,6 +9,7 @@ import { useSetAssignmentExpiry } from '../api/mutations';
 import type { RoleAssignment } from '../api/queries';
 import { exactTime } from '@/utils/dates';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { ExtendMenuButton } from './extend-menu-button';
 import { useSuperAdminProtection } from './use-super-admin-protection';
 
 // The form (react-hook-form, the text field) loads when the admin starts editing.
@@ -17,9 +18,18 @@ const ExpiryForm = lazy(() => import('./expiry-form').then((m) => ({ default: m.
 /**
  * The expiry, and the ways to set, change or clear it. Setting one is not offered (and says why)
  * on the admin's own Super Admin role or the last one in force without an expiry; clearing one
- * always is.
+ * always is. With an expiry, Extend (+7/+30/+90 days, to a date), or Renew once it has passed.
  */
-export function ExpiryEditor({ assignment, currentAdminId }: { assignment: RoleAssignment; currentAdminId: string | undefined }) {
+export function ExpiryEditor({
+  assignment,
+  currentAdminId,
+  subject,
+}: {
+  assignment: RoleAssignment;
+  currentAdminId: string | undefined;
+  /** What the Extend dialog's title calls the assignment: "Tenant Admin of Ana Lima". */
+  subject: string;
+}) {
   const [editing, setEditing] = useState(false);
   const clear = useSetAssignmentExpiry();
   const refusal = useSuperAdminProtection(assignment, currentAdminId).setExpiry;
@@ -53,6 +63,14 @@ export function ExpiryEditor({ assignment, currentAdminId }: { assignment: RoleA
         >
           {assignment.expires_at ? 'Change expiry' : 'Set expiry'}
         </Button>
+        <ExtendMenuButton
+          variant="page"
+          assignment={assignment}
+          subject={subject}
+          currentAdminId={currentAdminId}
+          disabled={refusal !== null}
+          describedBy={refusal ? reasonId : undefined}
+        />
         {assignment.expires_at ? (
           <Button
             size="small"

@@ -91,6 +91,7 @@ export function UserRoles({ userId, currentAdminId, embedded = false }: { userId
             names={names}
             showUser={false}
             busy={roles.isFetching}
+            currentAdminId={currentAdminId}
             actions={(assignment) => (
               <AssignmentActions
                 dense
