@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { AssignRoleDialogPage } from './assign-role-dialog';
+import { ExtendMenu } from './role-assignment-detail-page';
 import { pick } from './pickers';
 
 /** The "Role assignments" list. */
@@ -121,6 +122,14 @@ export class RoleAssignmentsPage {
 
   async assertRange(text: string | RegExp) {
     await expect(this.page.getByText(text)).toBeVisible();
+  }
+
+  /** A row's "More actions for Tenant Admin of Ana Lima for Acme" menu, opened. */
+  async openRowMenu(row: string | RegExp, menuName?: string | RegExp): Promise<ExtendMenu> {
+    await this.row(row).getByRole('button', { name: /^More actions for / }).click();
+    const menu = new ExtendMenu(this.page);
+    await menu.assertOpen(menuName);
+    return menu;
   }
 
   async openAssignDialog(): Promise<AssignRoleDialogPage> {
