@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { AssignRoleDialogPage } from './assign-role-dialog';
 import { ExtendMenu } from './role-assignment-detail-page';
 import { pick } from './pickers';
@@ -137,5 +137,27 @@ export class RoleAssignmentsPage {
     const dialog = new AssignRoleDialogPage(this.page);
     await dialog.assertOpen();
     return dialog;
+  }
+
+  /** The header checkbox: every row of the page selected for bulk actions. */
+  async selectPage(rows: number) {
+    await this.table.getByRole('checkbox', { name: `Select all ${rows} on this page` }).check();
+  }
+
+  /** The bar over the selected rows: their count, the actions, Clear selection, Select all matching. */
+  get bulkActions() {
+    return this.page.getByRole('group', { name: 'Bulk actions' });
+  }
+
+  /** "Deactivate 3 role assignments", "Revoke 1 role assignment", "Select all 45 matching role assignments". */
+  async clickBulkAction(label: string) {
+    await this.bulkActions.getByRole('button', { name: label, exact: true }).click();
+  }
+
+  /** Download CSV of the filters on screen: the dialog fetches every page and saves the file by itself. */
+  async downloadCsv(): Promise<Download> {
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: 'Download CSV' }).click();
+    return download;
   }
 }
