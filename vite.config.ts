@@ -67,19 +67,31 @@ function staticClosure(graph: ModuleGraph, start: string): Set<string> {
 
 const entryModule = fileURLToPath(new URL('./src/main.ts', import.meta.url));
 const shellModule = fileURLToPath(new URL('./src/app/app.tsx', import.meta.url));
-let shellModules: Set<string> | undefined;
+const firstRequestsModule = fileURLToPath(new URL('./src/app/first-requests.ts', import.meta.url));
+// The screens' prefetch modules (src/app/screens.ts), which the first requests start.
+const prefetchModules = ['./src/features/role-assignments/api/prefetch.ts', './src/features/tenants/api/prefetch.ts'].map((path) =>
+  fileURLToPath(new URL(path, import.meta.url)),
+);
+let chunkOf: Map<string, 'requests' | 'app'> | undefined;
 
 /**
- * The signed-in shell (src/app/app.tsx and all it imports, less what the entry already holds) as
- * one chunk. Every screen loads all of it anyway; left alone, the bundler spreads it over several
- * chunks shared with the screens, and each chunk is compressed on its own.
+ * Two chunks for what every signed-in load needs, less what the entry already holds:
+ * - `requests`: src/app/first-requests.ts, the list screens' prefetch modules, and all they import
+ *   (the query client, the API client, /auth/me, the lists' queries and look-ups), which the
+ *   bootstrap runs as soon as there is a token: none of it may wait for the shell's download and
+ *   evaluation, and one chunk of it compresses better than the dozen small ones left alone;
+ * - `app`: the signed-in shell (src/app/app.tsx and all it imports: React DOM, MUI, the router).
+ * Every screen loads both anyway; left alone, the bundler spreads them over several chunks shared
+ * with the screens, and each chunk is compressed on its own.
  */
 function shellChunk(id: string, graph: ModuleGraph): string | null {
-  if (!shellModules) {
+  if (!chunkOf) {
     const entry = staticClosure(graph, entryModule);
-    shellModules = new Set([...staticClosure(graph, shellModule)].filter((m) => !entry.has(m)));
+    const requests = [firstRequestsModule, ...prefetchModules].flatMap((root) => [...staticClosure(graph, root)]).filter((m) => !entry.has(m));
+    chunkOf = new Map(requests.map((m) => [m, 'requests' as const]));
+    for (const m of staticClosure(graph, shellModule)) if (!entry.has(m) && !chunkOf.has(m)) chunkOf.set(m, 'app');
   }
-  return shellModules.has(id) ? 'app' : null;
+  return chunkOf.get(id) ?? null;
 }
 
 // The build is environment-free: everything that differs per deployment comes from

@@ -5,6 +5,7 @@ import type * as ConfigModule from './lib/config';
 import { completeSignIn, getUserManager, initAuth, pendingReturnTo, restoreCarriedSession, signIn } from './lib/auth';
 import { loadConfig } from './lib/config';
 import { keepForCallback } from './lib/sign-in-round-trip';
+import { preloadScreenRequests, startFirstRequests } from './app/first-requests';
 import { start } from './bootstrap';
 import { testConfig } from './testing/test-config';
 
@@ -22,6 +23,10 @@ vi.mock('./lib/auth', async (importOriginal) => ({
   pendingReturnTo: vi.fn(),
   restoreCarriedSession: vi.fn(),
 }));
+
+// The first requests' QueryClient, as first-requests.ts would hand it to the shell.
+const FIRST_REQUESTS = { started: 'first requests' };
+vi.mock('./app/first-requests', () => ({ startFirstRequests: vi.fn(async () => FIRST_REQUESTS), preloadScreenRequests: vi.fn() }));
 
 const CONFIG_URL = 'http://localhost:3000/config.json';
 const DISCOVERY = { issuer: testConfig.oidc.authority, token_endpoint: `${testConfig.oidc.authority}/token` };
@@ -53,6 +58,8 @@ describe('bootstrap', () => {
     vi.mocked(completeSignIn).mockReset();
     vi.mocked(restoreCarriedSession).mockReset();
     vi.mocked(pendingReturnTo).mockReset();
+    vi.mocked(startFirstRequests).mockClear();
+    vi.mocked(preloadScreenRequests).mockClear();
   });
 
   it('stops at a readable page when config.json is wrong, before any sign-in', async () => {
@@ -92,10 +99,10 @@ describe('bootstrap', () => {
     expect(window.history.state).toEqual({ idx: 2, key: 'k2' });
     expect(window.history.length).toBe(entries);
     expect(signIn).not.toHaveBeenCalled();
-    expect(renderApp).toHaveBeenCalledWith(root);
+    expect(renderApp).toHaveBeenCalledWith(root, FIRST_REQUESTS);
   });
 
-  it('on the callback, downloads the shell and the screen it returns to while the code is exchanged', async () => {
+  it("on the callback, downloads the first requests' chunk while the code is exchanged, and the shell only once there is a token", async () => {
     const { root, loadApp, renderApp } = setUp('/auth/callback?code=abc&state=xyz');
     vi.mocked(pendingReturnTo).mockResolvedValue('tenants?status=ACTIVE#list');
     let finishExchange: (value: { returnTo: string; historyState: unknown }) => void = () => undefined;
@@ -104,14 +111,46 @@ describe('bootstrap', () => {
 
     const started = start(root, { loadApp, preloadScreen });
     await vi.waitFor(() => expect(completeSignIn).toHaveBeenCalled());
-    expect(loadApp).toHaveBeenCalledTimes(1);
-    expect(preloadScreen).toHaveBeenCalledWith('/tenants');
-    expect(renderApp).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(preloadScreenRequests).toHaveBeenCalledWith('/tenants'));
+    expect(loadApp).not.toHaveBeenCalled();
+    expect(preloadScreen).not.toHaveBeenCalled();
+    expect(startFirstRequests).not.toHaveBeenCalled();
 
     finishExchange({ returnTo: 'tenants?status=ACTIVE#list', historyState: null });
     await started;
+    expect(startFirstRequests).toHaveBeenCalledWith('/tenants', '?status=ACTIVE');
     expect(loadApp).toHaveBeenCalledTimes(1);
-    expect(renderApp).toHaveBeenCalledWith(root);
+    expect(preloadScreen).toHaveBeenCalledWith('/tenants');
+    expect(renderApp).toHaveBeenCalledWith(root, FIRST_REQUESTS);
+  });
+
+  it("sends /auth/me and the screen's requests once the token is there, and only then imports the shell", async () => {
+    const { root, renderApp } = setUp('/auth/callback?code=abc&state=xyz');
+    vi.mocked(completeSignIn).mockResolvedValue({ returnTo: 'tenants?status=ACTIVE#list', historyState: null });
+    let requestsSent: (client: typeof FIRST_REQUESTS) => void = () => undefined;
+    vi.mocked(startFirstRequests).mockReturnValueOnce(new Promise((resolve) => (requestsSent = resolve)) as never);
+    let shellLoaded: (app: { renderApp: typeof renderApp }) => void = () => undefined;
+    const loadApp = vi.fn(() => new Promise<{ renderApp: typeof renderApp }>((resolve) => (shellLoaded = resolve)));
+
+    const started = start(root, { loadApp, preloadScreen: () => undefined });
+    await vi.waitFor(() => expect(startFirstRequests).toHaveBeenCalledWith('/tenants', '?status=ACTIVE'));
+    // Evaluating the shell would hold the main thread before the requests leave.
+    expect(loadApp).not.toHaveBeenCalled();
+
+    requestsSent(FIRST_REQUESTS);
+    await vi.waitFor(() => expect(loadApp).toHaveBeenCalledTimes(1));
+    expect(renderApp).not.toHaveBeenCalled();
+    shellLoaded({ renderApp });
+    await started;
+    expect(renderApp).toHaveBeenCalledWith(root, FIRST_REQUESTS);
+    expect(startFirstRequests).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends no request before there is a token: a visitor without one is sent to sign in', async () => {
+    const { root, loadApp } = setUp('/tenants');
+    await start(root, { loadApp, preloadScreen: () => undefined });
+    expect(signIn).toHaveBeenCalled();
+    expect(startFirstRequests).not.toHaveBeenCalled();
   });
 
   it('on the callback, takes config.json and the discovery document from the page that started the sign-in', async () => {
@@ -182,7 +221,7 @@ describe('bootstrap', () => {
     await start(root, { loadApp, preloadScreen: () => undefined });
 
     expect(signIn).not.toHaveBeenCalled();
-    expect(renderApp).toHaveBeenCalledWith(root);
+    expect(renderApp).toHaveBeenCalledWith(root, FIRST_REQUESTS);
   });
 
   it('a reload that carried an access token across starts the app at once, with no redirect', async () => {
@@ -194,7 +233,7 @@ describe('bootstrap', () => {
 
     expect(restoreCarriedSession).toHaveBeenCalledWith(testConfig);
     expect(signIn).not.toHaveBeenCalled();
-    expect(renderApp).toHaveBeenCalledWith(root);
+    expect(renderApp).toHaveBeenCalledWith(root, FIRST_REQUESTS);
     expect(window.location.pathname + window.location.search).toBe('/tenants?page=2');
     expect(window.history.length).toBe(entries);
   });

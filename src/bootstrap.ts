@@ -4,6 +4,7 @@
  * exists) the React app. Vanilla TypeScript: nothing here may pull in React, MUI,
  * react-query or full zod, or the first visit before sign-in outgrows its bundle budget.
  */
+import type { QueryClient } from '@tanstack/react-query';
 import { ErrorResponse } from 'oidc-client-ts';
 import { preloadScreen as preloadScreenCode } from './app/screens';
 import { callbackUrl, isCallbackLocation, pathRelativeToBase, resolveFromBase, safeReturnTo } from './lib/base-url';
@@ -33,9 +34,23 @@ function describeSignInError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The screen's path (leading "/") of a location relative to the base. */
+function screenPath(relative: string): string {
+  return `/${relative.split(/[?#]/)[0] ?? ''}`;
+}
+
 export interface StartOptions {
   /** Loads stage two; a dynamic import, so React and MUI stay out of this chunk. */
-  loadApp?: () => Promise<{ renderApp: (container: HTMLElement) => void | Promise<void> }>;
+  loadApp?: () => Promise<{ renderApp: (container: HTMLElement, queryClient?: QueryClient) => void | Promise<void> }>;
+  /**
+   * Loads the small chunk that starts the first requests (first-requests.ts): requested before the
+   * shell, and run as soon as there is a token, so /auth/me and the screen's data are on their way
+   * while the shell still downloads and compiles.
+   */
+  loadFirstRequests?: () => Promise<{
+    startFirstRequests: (pathname: string, search: string) => Promise<QueryClient>;
+    preloadScreenRequests: (pathname: string) => void;
+  }>;
   /**
    * Starts downloading the screen at a path relative to the base (leading "/"), alongside the shell
    * (loadApp) rather than after it: the screen's chunks would otherwise be requested only once the
@@ -46,7 +61,11 @@ export interface StartOptions {
 
 export async function start(
   root: HTMLElement,
-  { loadApp = () => import('./app/app'), preloadScreen = preloadScreenCode }: StartOptions = {},
+  {
+    loadApp = () => import('./app/app'),
+    preloadScreen = preloadScreenCode,
+    loadFirstRequests = () => import('./app/first-requests'),
+  }: StartOptions = {},
 ): Promise<void> {
   const onCallback = isCallbackLocation(window.location);
   // On the callback: config.json and the discovery document as the page that started the sign-in
@@ -61,21 +80,30 @@ export async function start(
   setConfig(loaded.config);
   initAuth(loaded.config, keptConfig?.ok ? kept?.metadata : undefined);
 
-  // The shell first, then the screen (its requests' small chunk, then its UI): the browser
-  // downloads them in that order (six at a time per origin over HTTP/1.1). Started once.
+  // Two downloads, each started once: the first requests' small chunk (with the screen's own
+  // requests chunk), then the shell and the screen's UI. The browser fetches them in that order
+  // (six at a time per origin over HTTP/1.1).
   let app: ReturnType<typeof loadApp> | undefined;
-  const loadShellAndScreen = (path: string | null) => {
+  let firstRequests: ReturnType<typeof loadFirstRequests> | undefined;
+  const loadRequests = (path: string) => {
+    firstRequests ??= loadFirstRequests();
+    firstRequests.then(({ preloadScreenRequests }) => preloadScreenRequests(screenPath(path))).catch(() => undefined);
+    return firstRequests;
+  };
+  const loadShellAndScreen = (path: string) => {
     app ??= loadApp();
-    if (path !== null) preloadScreen(`/${path.split(/[?#]/)[0] ?? ''}`);
+    preloadScreen(screenPath(path));
     return app;
   };
 
   if (onCallback) {
-    // While the code is exchanged for tokens, the shell and the screen the sign-in returns to are
-    // already downloading (they used to start only after the exchange). A failed download is
-    // reported once awaited below; a failed sign-in never awaits it.
+    // While the code is exchanged for tokens, the small chunk that sends the first requests (and
+    // the screen's own) downloads, so they leave the moment the token is there. The shell waits
+    // for the token: downloading and compiling it alongside slowed the exchange itself on a busy
+    // 2-core machine (`npm run bench`). A failed download is reported once awaited below; a failed
+    // sign-in never awaits it.
     const returnTo = await pendingReturnTo();
-    if (returnTo !== null) loadShellAndScreen(returnTo).catch(() => undefined);
+    if (returnTo !== null) loadRequests(returnTo).catch(() => undefined);
     try {
       // In place of the callback's entry, as the sign-in replaced the page it left: Back goes
       // where it went before the round trip.
@@ -104,8 +132,16 @@ export async function start(
   }
 
   try {
-    const { renderApp } = await loadShellAndScreen(pathRelativeToBase(window.location));
-    await renderApp(root);
+    // A token is there: the first requests go out as soon as their small chunk is there, and only
+    // then the shell is imported (evaluating it holds the main thread for a while: started
+    // together, the requests waited for it). Should their chunk fail to load, the shell starts
+    // them itself.
+    const path = pathRelativeToBase(window.location) ?? '';
+    const queryClient = await loadRequests(path)
+      .then(({ startFirstRequests }) => startFirstRequests(screenPath(path), window.location.search))
+      .catch(() => undefined);
+    const { renderApp } = await loadShellAndScreen(path);
+    await renderApp(root, queryClient);
   } catch (error) {
     renderStartupError(root, {
       title: 'The console could not be loaded',

@@ -1,7 +1,7 @@
 import { matchRoutes } from 'react-router-dom';
 import { createTestQueryClient } from '@/testing/render-with-providers';
 import { routes } from './router';
-import { matchScreen, prepareScreen, screens } from './screens';
+import { matchScreen, screenCodeLoaded, screens, startScreenRequests } from './screens';
 
 describe('matchScreen', () => {
   // The bootstrap picks the screen to download with matchScreen, the router renders with
@@ -33,14 +33,18 @@ describe('matchScreen', () => {
   });
 });
 
-describe('prepareScreen', () => {
-  it("starts the screen's requests with its parameters and resolves once its code is there", async () => {
+describe('startScreenRequests and screenCodeLoaded', () => {
+  it("starts the screen's requests with its parameters; the code is awaited apart", async () => {
     const queryClient = createTestQueryClient();
     const prefetch = vi.fn();
     const load = vi.spyOn(screens.tenant, 'load').mockResolvedValue(() => null);
     const loadPrefetch = vi.spyOn(screens.tenant, 'loadPrefetch').mockResolvedValue(prefetch);
     try {
-      await prepareScreen('/tenants/tnt_1', '?tab=security', queryClient);
+      await startScreenRequests('/tenants/tnt_1', '?tab=security', queryClient);
+      // Sent, and the screen's code not asked for: the bootstrap imports it after.
+      expect(prefetch).toHaveBeenCalledTimes(1);
+      expect(load).not.toHaveBeenCalled();
+      await screenCodeLoaded('/tenants/tnt_1');
       expect(load).toHaveBeenCalled();
       await vi.waitFor(() => expect(prefetch).toHaveBeenCalledTimes(1));
       const [args] = prefetch.mock.calls[0]!;
@@ -57,7 +61,8 @@ describe('prepareScreen', () => {
     const load = vi.spyOn(screens.tenants, 'load').mockRejectedValue(new Error('Failed to fetch dynamically imported module'));
     const loadPrefetch = vi.spyOn(screens.tenants, 'loadPrefetch').mockRejectedValue(new Error('offline'));
     try {
-      await expect(prepareScreen('/tenants', '', createTestQueryClient())).resolves.toBeUndefined();
+      await expect(startScreenRequests('/tenants', '', createTestQueryClient())).resolves.toBeUndefined();
+      await expect(screenCodeLoaded('/tenants')).resolves.toBeUndefined();
     } finally {
       load.mockRestore();
       loadPrefetch.mockRestore();
@@ -65,17 +70,17 @@ describe('prepareScreen', () => {
   });
 });
 
-describe('prepareScreen alongside', () => {
+describe('startScreenRequests alongside', () => {
   it('sends what the app always needs in the same tick as the screen requests, even without any', async () => {
     const order: string[] = [];
     const load = vi.spyOn(screens.tenants, 'load').mockResolvedValue(() => null);
     const loadPrefetch = vi.spyOn(screens.tenants, 'loadPrefetch').mockResolvedValue(() => order.push('tenants'));
     try {
-      await prepareScreen('/tenants', '', createTestQueryClient(), () => order.push('me'));
+      await startScreenRequests('/tenants', '', createTestQueryClient(), () => order.push('me'));
       await vi.waitFor(() => expect(order).toEqual(['me', 'tenants']));
       // The create form asks for nothing first: /auth/me goes on its own.
       const loadCreate = vi.spyOn(screens.tenantNew, 'load').mockResolvedValue(() => null);
-      await prepareScreen('/tenants/new', '', createTestQueryClient(), () => order.push('me again'));
+      await startScreenRequests('/tenants/new', '', createTestQueryClient(), () => order.push('me again'));
       await vi.waitFor(() => expect(order).toEqual(['me', 'tenants', 'me again']));
       loadCreate.mockRestore();
     } finally {

@@ -150,13 +150,17 @@ export function preloadScreen(pathname: string): void {
   match?.screen.load().catch(() => undefined);
 }
 
+/** Starts downloading the chunk of the first requests of the screen at `pathname`. Never rejects. */
+export function preloadScreenPrefetch(pathname: string): void {
+  screenAt(pathname)?.screen.loadPrefetch?.().catch(() => undefined);
+}
+
 /**
  * Starts the first requests of the screen at `pathname` as soon as their small chunk is there,
  * with `alongside` (requests the app needs whatever the screen, i.e. /auth/me) in the same tick,
- * so they travel side by side; resolves once the screen's code has loaded, so that it renders at
- * once. Never rejects.
+ * so they travel side by side. Resolves once they are sent; never rejects.
  */
-export async function prepareScreen(
+export async function startScreenRequests(
   pathname: string,
   search: string,
   queryClient: QueryClient,
@@ -164,10 +168,12 @@ export async function prepareScreen(
 ): Promise<void> {
   const match = screenAt(pathname);
   const args = { queryClient, params: match?.params ?? {}, searchParams: new URLSearchParams(search) };
-  const prefetch = match?.screen.loadPrefetch?.().catch(() => undefined) ?? Promise.resolve(undefined);
-  void prefetch.then((run) => {
-    alongside();
-    run?.(args);
-  });
-  await match?.screen.load().catch(() => undefined);
+  const run = await match?.screen.loadPrefetch?.().catch(() => undefined);
+  alongside();
+  run?.(args);
+}
+
+/** Resolves once the code of the screen at `pathname` has loaded, so that it renders at once. Never rejects. */
+export async function screenCodeLoaded(pathname: string): Promise<void> {
+  await screenAt(pathname)?.screen.load().catch(() => undefined);
 }

@@ -5,7 +5,7 @@
  * cache for the screen to show (with Retry) when it renders.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import { parseSearchParams } from '@/hooks/use-search-params-state';
+import { parseSearchParams } from '@/lib/search-params';
 import { partnerLookups, tenantLookups, userLookups } from '@/lib/lookups/queries';
 import { listFiltersSchema } from '../list-filters';
 import { collectReferencedIds, type NameOptions } from './names';
@@ -30,8 +30,8 @@ export async function prefetchRoleAssignmentsList(queryClient: QueryClient, sear
   const filters = parseSearchParams(listFiltersSchema, searchParams);
   // The user filter's picker shows the chosen user's name.
   if (filters.user) void queryClient.prefetchQuery(userLookups.detail(filters.user));
-  // The quick filter's counts (the navigation's too) come alongside the page.
-  void queryClient.prefetchQuery(roleAssignmentQueries.expiryCounts());
+  // The quick filter's counts (the navigation's too) are not asked for here: they wait for the rows
+  // and their names (hooks/use-after-first-data.ts).
   const page = await queryClient.fetchQuery(roleAssignmentQueries.list(filters)).catch(() => undefined);
   if (page) prefetchAssignmentNames(queryClient, page.items);
 }

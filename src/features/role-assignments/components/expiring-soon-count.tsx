@@ -1,5 +1,6 @@
 import Box from '@mui/material/Box';
 import { useQuery } from '@tanstack/react-query';
+import { useAfterFirstData } from '@/hooks/use-after-first-data';
 import { visuallyHidden } from '@/components/ui/visually-hidden';
 import { roleAssignmentQueries } from '../api/queries';
 
@@ -9,7 +10,8 @@ import { roleAssignmentQueries } from '../api/queries';
  * ignores the expiry filters (its count would be of every assignment).
  */
 export function ExpiringSoonCount() {
-  const counts = useQuery({ ...roleAssignmentQueries.expiryCounts(), throwOnError: false });
+  // Counts wait for the page's first rows and names (use-after-first-data.ts).
+  const counts = useQuery({ ...roleAssignmentQueries.expiryCounts(), throwOnError: false, enabled: useAfterFirstData() });
   const count = counts.data?.supported ? counts.data.counts['7d'] : 0;
   if (!count) return null;
   return (

@@ -3,6 +3,7 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
+import { useAfterFirstData } from '@/hooks/use-after-first-data';
 import { roleAssignmentQueries } from '../api/queries';
 import { EXPIRY_FILTER_LABELS, EXPIRY_FILTERS, type ExpiryFilter } from '../list-filters';
 
@@ -14,7 +15,8 @@ export const EXPIRY_UNSUPPORTED = 'This server does not support filtering by exp
  * the expiry filters the control is disabled and says why, rather than offer wrong rows.
  */
 export function ExpiryQuickFilter({ value, onChange }: { value: ExpiryFilter | undefined; onChange: (value: ExpiryFilter | undefined) => void }) {
-  const counts = useQuery({ ...roleAssignmentQueries.expiryCounts(), throwOnError: false });
+  // Counts wait for the page's first rows and names (use-after-first-data.ts).
+  const counts = useQuery({ ...roleAssignmentQueries.expiryCounts(), throwOnError: false, enabled: useAfterFirstData() });
   const unsupported = counts.data?.supported === false;
   return (
     <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1.5, mb: 2 }}>

@@ -3,7 +3,7 @@
  * src/app/screens.ts), with the same query keys their components use.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import { parseSearchParams } from '@/hooks/use-search-params-state';
+import { parseSearchParams } from '@/lib/search-params';
 import { partnerLookups } from '@/lib/lookups/queries';
 import { tenantListSearchSchema } from '../schemas';
 import { tenantQueries } from './queries';
