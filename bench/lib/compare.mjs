@@ -108,6 +108,9 @@ async function coldLoad(browser, app, url, expect) {
       signInRequests: summary.signInRequests,
       apiPaths: requests.map((r) => `${r.method} ${r.path}`),
       url: page.url(),
+      // Every request of the load (ms from the navigation's start), to find the waterfalls.
+      timeline: summary.timeline,
+      marks: { firstRow: marks.rows ? marks.rows - t0 : null, names: marks.names ? marks.names - t0 : null },
     };
   } finally {
     if (tracing) await browser.stopTracing().catch(() => {});
