@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page, type Request } from '@playwright/test';
 
 /** The list kit's bulk progress dialog ("Suspend 3 tenants"): the bar, each row's result, Cancel, Retry failed, Close. */
 export class BulkProgressDialogPage {
@@ -36,6 +36,26 @@ export class BulkProgressDialogPage {
 
   async retryFailed(count: number) {
     await this.dialog.getByRole('button', { name: `Retry failed (${count})` }).click();
+  }
+
+  /**
+   * Retry failed, waits for the run to end with `summary`, and returns the paths of the `method`
+   * requests the page sent meanwhile (what the retry ran again).
+   */
+  async retryFailedRecording(count: number, summary: string, method = 'PATCH'): Promise<string[]> {
+    const page = this.dialog.page();
+    const paths: string[] = [];
+    const note = (request: Request) => {
+      if (request.method() === method) paths.push(new URL(request.url()).pathname);
+    };
+    page.on('request', note);
+    try {
+      await this.retryFailed(count);
+      await this.assertFinished(summary);
+    } finally {
+      page.off('request', note);
+    }
+    return paths;
   }
 
   async assertNoRetry() {
