@@ -66,9 +66,22 @@ function Filters({ filters, onChange, onClear }: { filters: ListFilters; onChang
  * that each of a page's name answers (up to ~40) redraws only this table, and in it only the row
  * concerned, not the filters and the pagination too.
  */
-function NamedAssignmentsTable({ assignments, busy, selection }: { assignments: readonly RoleAssignment[]; busy: boolean; selection: RowSelection }) {
+function NamedAssignmentsTable({
+  assignments,
+  busy,
+  selection,
+  currentAdminId,
+}: {
+  assignments: readonly RoleAssignment[];
+  busy: boolean;
+  selection: RowSelection;
+  currentAdminId: string | undefined;
+}) {
   const names = useAssignmentNames(assignments);
-  return <AssignmentsTable label="Role assignments" assignments={assignments} names={names} busy={busy} selection={selection} />;
+  // The row menu (Extend) is disabled, with the reason, on the admin's own Super Admin role.
+  return (
+    <AssignmentsTable label="Role assignments" assignments={assignments} names={names} busy={busy} selection={selection} currentAdminId={currentAdminId} />
+  );
 }
 
 const NO_ASSIGNMENTS: readonly RoleAssignment[] = [];
@@ -123,7 +136,7 @@ export function RoleAssignmentsList({ currentAdminId }: { currentAdminId?: strin
             </Suspense>
           }
         >
-          {(assignments, { busy }) => <NamedAssignmentsTable assignments={assignments} busy={busy} selection={selection} />}
+          {(assignments, { busy }) => <NamedAssignmentsTable assignments={assignments} busy={busy} selection={selection} currentAdminId={currentAdminId} />}
         </DataList>
       )}
     </>
