@@ -140,6 +140,7 @@ export async function migrate(db: Db): Promise<void> {
   const files = readdirSync(MIGRATIONS_DIR)
     .filter((f) => f.endsWith('.sql'))
     .sort();
+  let applied = 0;
   for (const file of files) {
     if (done.has(file)) continue;
     const sql = readFileSync(join(MIGRATIONS_DIR, file), 'utf8');
@@ -147,5 +148,10 @@ export async function migrate(db: Db): Promise<void> {
       await tx.exec(sql);
       await tx.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
     });
+    applied++;
   }
+  // A migration that rewrote a table (008 adds generated columns) left it without a visibility
+  // map or statistics; PGlite never autovacuums, so counts would read every row until the next
+  // seed. A new database is vacuumed by its seed instead; VACUUM cannot run inside a transaction.
+  if (applied > 0 && done.size > 0) await db.exec('VACUUM ANALYZE');
 }

@@ -91,6 +91,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/tenants/security-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Security settings across all live tenants (Super Admins only)
+         * @description [extension, decided] Counts over every tenant that is not deleted. A setting a tenant lacks counts with the contract's default (TenantSettings). Each count is the total of the list filtered to exactly those tenants: `mfa.required` ↔ `?mfa_required=true`, a band {min, max} ↔ `?password_min_length_gt=min-1&password_min_length_lt=max+1` (an open end left out), `session_timeout` bands likewise with `session_timeout_gt`/`_lt`, a method ↔ `?mfa_method=`, `password_expiry.on` ↔ `?password_expires=true`. ScaiKey does not document it: elsewhere the path may answer 404.
+         */
+        get: operations["getTenantSecuritySummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/tenants/{tenant_id}": {
         parameters: {
             query?: never;
@@ -482,6 +502,35 @@ export interface components {
         };
         TenantList: components["schemas"]["PageMeta"] & {
             items: components["schemas"]["Tenant"][];
+        };
+        /** @description How many tenants have a value from `min` to `max` (both inclusive; null is an open end). */
+        CountBand: {
+            min: number | null;
+            max: number | null;
+            count: number;
+        };
+        TenantSecuritySummary: {
+            /** @description Live tenants */
+            total: number;
+            mfa: {
+                required: number;
+                not_required: number;
+                /** @description Tenants that allow each method (a tenant may allow several). */
+                methods: {
+                    totp: number;
+                    sms: number;
+                    email: number;
+                    webauthn: number;
+                };
+            };
+            /** @description Minimum password length bands, in order; together they count every tenant once. */
+            password_min_length: components["schemas"]["CountBand"][];
+            /** @description Session timeout bands (minutes), in order; together they count every tenant once. */
+            session_timeout: components["schemas"]["CountBand"][];
+            password_expiry: {
+                on: number;
+                off: number;
+            };
         };
         Partner: {
             id: string;
@@ -909,6 +958,20 @@ export interface operations {
                 search?: string;
                 status?: components["schemas"]["TenantStatus"];
                 partner_id?: string;
+                /** @description [extension, decided] Only the tenants whose `settings.mfa_required` is this value; a tenant without the key counts with the default (false). Combines with the other filters. ScaiKey does not document it: a server that ignores it answers unfiltered rows, so a client checks each row's settings before trusting the page. */
+                mfa_required?: boolean;
+                /** @description [extension, decided] Only the tenants whose `settings.password_policy.min_length` is below this number (a missing key counts as the default, 8). Not a whole number → 422. */
+                password_min_length_lt?: number;
+                /** @description [extension] Only the tenants whose minimum password length is above this number; with `password_min_length_lt`, a band (the summary's bands are exactly such pairs). */
+                password_min_length_gt?: number;
+                /** @description [extension, decided] Only the tenants whose `settings.session_timeout` (minutes) is above this number (a missing key counts as the default, 480). Not a whole number → 422. */
+                session_timeout_gt?: number;
+                /** @description [extension] Only the tenants whose session timeout is below this number of minutes; with `session_timeout_gt`, a band. */
+                session_timeout_lt?: number;
+                /** @description [extension] Only the tenants whose `settings.mfa_methods` include this method (a missing key counts as the default, ["totp"]). */
+                mfa_method?: components["schemas"]["MfaMethod"];
+                /** @description [extension] true: only the tenants whose passwords expire (`settings.password_policy.max_age_days` is a number); false: only those whose passwords never expire (null or missing). */
+                password_expires?: boolean;
             };
             header?: never;
             path?: never;
@@ -958,6 +1021,28 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationError"];
+        };
+    };
+    getTenantSecuritySummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantSecuritySummary"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     getTenant: {

@@ -8,13 +8,14 @@ import type { Db } from '../../db/db';
 import { conflict, forbidden, HttpError, notFound, RequestValidationError } from '../../http/errors';
 import { pageParams } from '../../http/pagination';
 import { parseBody, parseQuery } from '../../http/request';
-import { oneOf, optional, str } from '../../http/validate';
+import { bool, int, oneOf, optional, str } from '../../http/validate';
 import { newId } from '../../ids';
 import { missingReferences } from '../shared/lookups';
 import { idsParam } from '../shared/by-ids';
 import { collection, refuseOtherMethods } from '../shared/paths';
 import { isUniqueViolation } from '../shared/sql';
-import { TENANT_STATUSES, tenantCreate, tenantUpdate } from './tenant-schemas';
+import { MFA_METHODS, TENANT_STATUSES, tenantCreate, tenantUpdate } from './tenant-schemas';
+import { securitySummary } from './tenant-security-store';
 import {
   describeTenant,
   getTenant,
@@ -110,6 +111,17 @@ function saveChanges(db: Db, audit: AuditTrail, id: string, changes: Partial<Ten
   });
 }
 
+/** The list's security filters (scaikey-api.md, "Extensions"); bounds are whole numbers. */
+const securityParams = {
+  mfa_required: optional(bool()),
+  password_min_length_lt: optional(int()),
+  password_min_length_gt: optional(int()),
+  session_timeout_lt: optional(int()),
+  session_timeout_gt: optional(int()),
+  mfa_method: optional(oneOf(MFA_METHODS)),
+  password_expires: optional(bool()),
+};
+
 /** /tenants: admins read within their scope; only Super Admins write. */
 export function tenantRoutes(ctx: AppContext): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
@@ -126,9 +138,15 @@ export function tenantRoutes(ctx: AppContext): Hono<AuthEnv> {
       status: optional(oneOf(TENANT_STATUSES)),
       partner_id: optional(str()),
       ...idsParam,
+      ...securityParams,
     });
     return c.json(await listTenants(ctx.db, q, scope, q.page, q.per_page));
   });
+
+  // Before /tenants/{id}, which would take "security-summary" for an id.
+  app.get('/tenants/security-summary', auth, requireSuperAdmin('Only Super Admins can view the security summary'), async (c) =>
+    c.json(await securitySummary(ctx.db)),
+  );
 
   app.on('POST', collection('/tenants'), auth, audit('tenant.created'), superOnly, async (c) => {
     const trail = c.get('audit');
@@ -175,6 +193,7 @@ export function tenantRoutes(ctx: AppContext): Hono<AuthEnv> {
   });
 
   refuseOtherMethods(app, collection('/tenants'), ['GET', 'POST']);
+  refuseOtherMethods(app, '/tenants/security-summary', ['GET']);
   refuseOtherMethods(app, '/tenants/:tenant_id', ['GET', 'PATCH', 'DELETE']);
   return app;
 }

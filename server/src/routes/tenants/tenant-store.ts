@@ -5,6 +5,7 @@ import type { Db } from '../../db/db';
 import type { Page } from '../../http/pagination';
 import { idsCondition } from '../shared/by-ids';
 import { containsPattern, fetchPage, Params } from '../shared/sql';
+import { securityConditions, type SecurityFilters } from './tenant-security-store';
 
 /** A tenant as the API returns it: the row less deleted_at. */
 export type Tenant = components['schemas']['Tenant'];
@@ -37,7 +38,7 @@ function scopeCondition(scope: TenantScope, p: Params): string | null {
   }
 }
 
-export interface TenantFilters {
+export interface TenantFilters extends SecurityFilters {
   search?: string;
   status?: string;
   partner_id?: string;
@@ -54,6 +55,7 @@ export function tenantListConditions(filters: TenantFilters, scope: TenantScope,
   if (filters.search) where.push(`${TENANT_SEARCH_EXPRESSION} LIKE lower(${params.add(containsPattern(filters.search))})`);
   if (filters.status !== undefined) where.push(`status = ${params.add(filters.status)}`);
   if (filters.partner_id !== undefined) where.push(`partner_id = ${params.add(filters.partner_id)}`);
+  where.push(...securityConditions(filters, params));
   return where;
 }
 
