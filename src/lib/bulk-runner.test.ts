@@ -1,6 +1,6 @@
 import { deferred, type Deferred } from '@/testing/deferred';
 import { ApiError } from './api-error';
-import { createBulkRunner, type BulkSnapshot } from './bulk-runner';
+import { createBulkRunner, skipped, type BulkSnapshot } from './bulk-runner';
 
 /** The runner on its own: the concurrency limit, partial failure, skips, retry, cancel, order. */
 
@@ -123,6 +123,18 @@ describe('createBulkRunner', () => {
     expect(task.mock.calls.map(([item]) => item)).toEqual(['theirs', 'other']);
     expect(final.items[0]!.state).toEqual({ status: 'skipped', reason: 'your own Super Admin role' });
     expect(final.counts).toMatchObject({ done: 2, skipped: 1, settled: 3 });
+  });
+
+  it('skips an item whose task found nothing to do (resolved with skipped), with its reason', async () => {
+    const runner = createBulkRunner({
+      items: ['stale', 'fresh'],
+      task: async (item: string) => (item === 'fresh' ? skipped('already meets it') : { saved: item }),
+    });
+    const final = await runner.start();
+    expect(final.items.map((r) => r.state)).toEqual([{ status: 'done' }, { status: 'skipped', reason: 'already meets it' }]);
+    expect(final.counts).toMatchObject({ done: 1, skipped: 1, settled: 2 });
+    // Nothing failed: a retry has nothing to run.
+    expect((await runner.retryFailed()).counts).toMatchObject({ done: 1, skipped: 1 });
   });
 
   it('retries only the failed items, keeping what was done and skipped', async () => {

@@ -8,6 +8,9 @@
  * what is in flight finish and records its result, and the run's promise resolves only once
  * every item is in a final state. `retryFailed()` runs the failed ones again, and only them.
  * The items keep their order in the snapshot whatever order the answers come in.
+ *
+ * A task that finds, once it has read the item afresh, that there is nothing to do resolves with
+ * `skipped(reason)`: the item is skipped with that reason, as one the pre-check (`skip`) left out.
  */
 
 import { cleanServerMessage } from './api-error';
@@ -46,9 +49,29 @@ export interface BulkSnapshot<T> {
   cancelRequested: boolean;
 }
 
+const SKIPPED: unique symbol = Symbol('bulk skipped');
+
+/** What a task resolves with when it did nothing, and why ("already meets it"). */
+export interface BulkTaskSkipped {
+  readonly [SKIPPED]: true;
+  readonly reason: string;
+}
+
+/** Resolve a task with this to have its item skipped, not done, with the reason shown. */
+export function skipped(reason: string): BulkTaskSkipped {
+  return { [SKIPPED]: true, reason };
+}
+
+function isSkipped(value: unknown): value is BulkTaskSkipped {
+  return typeof value === 'object' && value !== null && SKIPPED in value;
+}
+
 export interface BulkRunnerOptions<T> {
   items: readonly T[];
-  /** The work for one item; a rejection marks it failed with the error's message. */
+  /**
+   * The work for one item; a rejection marks it failed with the error's message, a resolution with
+   * `skipped(reason)` marks it skipped (the task found nothing to do).
+   */
   task: (item: T) => Promise<unknown>;
   /** A reason to leave the item out ("your own Super Admin role"), or null/undefined to run it. Checked at its turn. */
   skip?: (item: T) => string | null | undefined;
@@ -151,7 +174,7 @@ export function createBulkRunner<T>({
           void Promise.resolve()
             .then(() => task(item))
             .then(
-              () => setState(index, { status: 'done' }),
+              (result: unknown) => setState(index, isSkipped(result) ? { status: 'skipped', reason: result.reason } : { status: 'done' }),
               (error: unknown) => setState(index, { status: 'failed', reason: describeError(error), error }),
             )
             .then(() => {
