@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import type { components } from '@/lib/api/schema';
 import { pageField, pageSizeField } from '@/components/data-list/page-params';
+import { securityFilterFields } from '@/lib/api/tenant-security-filters';
 
 export type Tenant = components['schemas']['Tenant'];
 export type TenantStatus = components['schemas']['TenantStatus'];
@@ -103,11 +104,16 @@ export function toUpdateBody(tenant: Tenant, values: TenantFormValues): UpdateBo
   return body;
 }
 
-/** The list's state in the URL: `?search=acme&status=SUSPENDED&partner_id=prt_…&page=2&per_page=50`. */
+/**
+ * The list's state in the URL: `?search=acme&status=SUSPENDED&partner_id=prt_…&page=2&per_page=50`,
+ * and the security filters (`?mfa_required=false&password_min_length_lt=12&session_timeout_gt=60`…,
+ * lib/api/tenant-security-filters.ts).
+ */
 export const tenantListSearchSchema = z.object({
   search: z._default(z.string().check(z.trim(), z.maxLength(200)), ''),
   status: z.optional(z.enum(TENANT_STATUSES)),
   partner_id: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  ...securityFilterFields,
   page: pageField(),
   per_page: pageSizeField(),
 });

@@ -21,6 +21,7 @@ import { apiClient } from '@/lib/api-client';
 import { ApiError, unwrap } from '@/lib/api-error';
 import { normalizeList } from '@/lib/api/normalize';
 import { SETTINGS_RULES } from '@/lib/api/settings-rules';
+import { securityQuery, type SecurityFilters } from '@/lib/api/tenant-security-filters';
 import type { CsvColumn } from '@/lib/csv';
 import { partnerLookups, type PartnerRecord } from '@/lib/lookups/queries';
 import { resolvedName } from '@/lib/lookups/resolve';
@@ -109,7 +110,7 @@ export const TENANT_CSV_COLUMNS: readonly CsvColumn<TenantCsvRow>[] = [
 ];
 
 /** The list's filters, without its page. */
-export type TenantExportFilters = Pick<TenantListSearch, 'search' | 'status' | 'partner_id'>;
+export type TenantExportFilters = Pick<TenantListSearch, 'search' | 'status' | 'partner_id'> & SecurityFilters;
 
 /**
  * The names of these partners, from the shared look-up cache: those not cached yet are asked for
@@ -146,6 +147,7 @@ export function tenantExportPages(filters: TenantExportFilters, client: QueryCli
             ...(filters.search ? { search: filters.search } : {}),
             ...(filters.status ? { status: filters.status } : {}),
             ...(filters.partner_id ? { partner_id: filters.partner_id } : {}),
+            ...securityQuery(filters),
           },
         },
         signal,

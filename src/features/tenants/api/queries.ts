@@ -6,7 +6,8 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import { unwrap } from '@/lib/api-error';
-import { normalizeList } from '@/lib/api/normalize';
+import { normalizeList, type NormalizedList } from '@/lib/api/normalize';
+import { ignoredSecurityFilters, securityQuery, type SecurityFilters } from '@/lib/api/tenant-security-filters';
 import type { Tenant, TenantListSearch } from '../schemas';
 
 /** One tenant, fresh from the server. */
@@ -24,6 +25,12 @@ export async function fetchTenantVersion(tenantId: string, signal?: AbortSignal)
   return { tenant: unwrap(result), etag: result.response.headers.get('ETag') };
 }
 
+/**
+ * A page of the list; `ignoredFilters`: the security filters (an extension) the server did not
+ * apply — some row does not match them — so its rows are not what was asked for.
+ */
+export type TenantPage = NormalizedList<Tenant> & { ignoredFilters: (keyof SecurityFilters)[] };
+
 export const tenantQueries = {
   all: () => ['tenants'] as const,
   lists: () => [...tenantQueries.all(), 'list'] as const,
@@ -40,12 +47,14 @@ export const tenantQueries = {
                 ...(filters.search ? { search: filters.search } : {}),
                 ...(filters.status ? { status: filters.status } : {}),
                 ...(filters.partner_id ? { partner_id: filters.partner_id } : {}),
+                ...securityQuery(filters),
               },
             },
             signal,
           }),
         );
-        return normalizeList<Tenant>(body, 'tenants', { page: filters.page, perPage: filters.per_page });
+        const list = normalizeList<Tenant>(body, 'tenants', { page: filters.page, perPage: filters.per_page });
+        return { ...list, ignoredFilters: ignoredSecurityFilters(list.items, filters) } satisfies TenantPage;
       },
       // The previous page stays on screen while the next one loads.
       placeholderData: keepPreviousData,

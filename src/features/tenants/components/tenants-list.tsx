@@ -1,4 +1,6 @@
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router-dom';
 import { CsvExportButton } from '@/components/data-list/csv-export';
@@ -12,11 +14,13 @@ import { SearchField } from '@/components/data-list/search-field';
 import { LazyPartnerPicker } from '@/components/pickers/lazy-pickers';
 import { paths } from '@/config/paths';
 import { useSearchParamsState } from '@/hooks/use-search-params-state';
+import { hasSecurityFilters, NO_SECURITY_FILTERS, SECURITY_FILTER_NAMES } from '@/lib/api/tenant-security-filters';
 import { exactTime, shortDate } from '@/utils/dates';
 import { tenantQueries } from '../api/queries';
 import { STATUS_LABELS, TENANT_STATUSES, tenantListSearchSchema, type Tenant, type TenantListSearch } from '../schemas';
 import type { TenantCsvRow } from '../tenants-csv';
 import { PartnerName } from './partner-name';
+import { SecurityFilterFields } from './security-filter-fields';
 import { TenantBulkActions } from './tenant-bulk-actions';
 import { TenantStatusChip } from './tenant-status-chip';
 
@@ -53,7 +57,7 @@ const NO_TENANTS: readonly Tenant[] = [];
 const CSV_NOUN = { one: 'tenant', many: 'tenants' };
 
 function isFiltered(filters: TenantListSearch): boolean {
-  return filters.search !== '' || filters.status !== undefined || filters.partner_id !== undefined;
+  return filters.search !== '' || filters.status !== undefined || filters.partner_id !== undefined || hasSecurityFilters(filters);
 }
 
 /** Every tenant on the platform, one server page at a time; filters, page and page size live in the URL. */
@@ -64,7 +68,9 @@ export function TenantsList() {
   // Selection outlives paging and filtering: a bulk action acts on every tenant selected.
   const selection = useRowSelection();
   const queryClient = useQueryClient();
-  const clearFilters = () => setFilters({ search: '', status: undefined, partner_id: undefined, page: 1 });
+  const clearFilters = () => setFilters({ search: '', status: undefined, partner_id: undefined, ...NO_SECURITY_FILTERS, page: 1 });
+  // A server that ignores the security filters (an extension) answers unfiltered rows: none are shown.
+  const ignored = list.data?.ignoredFilters ?? [];
 
   return (
     <>
@@ -92,46 +98,60 @@ export function TenantsList() {
             placeholder="Any partner"
           />
         </Box>
+        <SecurityFilterFields filters={filters} onChange={(patch) => setFilters({ ...patch, page: 1 })} />
       </FilterBar>
-      <DataList
-        noun={{ one: 'tenant', many: 'tenants' }}
-        query={list}
-        {...urlPaging(filters, setFilters)}
-        filtered={isFiltered(filters)}
-        onClearFilters={clearFilters}
-        toolbar={
-          <>
-            <Box sx={{ mb: 1 }}>
-              <CsvExportButton<TenantCsvRow>
-                filename="tenants.csv"
-                noun={CSV_NOUN}
-                // The count of the filter on screen, never of the previous one still shown while it loads.
-                total={list.isPlaceholderData ? null : list.data?.total}
-                // The columns (settings flattened from the contract's rules) load on the click, with the dialog.
-                load={() =>
-                  import('../tenants-csv').then((csv) => ({
-                    columns: csv.TENANT_CSV_COLUMNS,
-                    fetchPage: csv.tenantExportPages(filters, queryClient),
-                  }))
-                }
-              />
-            </Box>
-            <TenantBulkActions selection={selection} rows={list.data?.items ?? NO_TENANTS} />
-          </>
-        }
-      >
-        {(tenants, { busy }) => (
-          <DataTable
-            label="Tenants"
-            columns={COLUMNS}
-            rows={tenants}
-            getRowId={(t) => t.id}
-            busy={busy}
-            selection={selection}
-            selectLabel={(t) => `Select ${t.name}`}
-          />
-        )}
-      </DataList>
+      {ignored.length > 0 ? (
+        <Alert
+          severity="info"
+          action={
+            <Button color="inherit" size="small" onClick={() => setFilters({ ...NO_SECURITY_FILTERS, page: 1 })}>
+              Remove security filters
+            </Button>
+          }
+        >
+          Filtering tenants by {ignored.map((key) => SECURITY_FILTER_NAMES[key]).join(', ')} is not available on this server.
+        </Alert>
+      ) : (
+        <DataList
+          noun={{ one: 'tenant', many: 'tenants' }}
+          query={list}
+          {...urlPaging(filters, setFilters)}
+          filtered={isFiltered(filters)}
+          onClearFilters={clearFilters}
+          toolbar={
+            <>
+              <Box sx={{ mb: 1 }}>
+                <CsvExportButton<TenantCsvRow>
+                  filename="tenants.csv"
+                  noun={CSV_NOUN}
+                  // The count of the filter on screen, never of the previous one still shown while it loads.
+                  total={list.isPlaceholderData ? null : list.data?.total}
+                  // The columns (settings flattened from the contract's rules) load on the click, with the dialog.
+                  load={() =>
+                    import('../tenants-csv').then((csv) => ({
+                      columns: csv.TENANT_CSV_COLUMNS,
+                      fetchPage: csv.tenantExportPages(filters, queryClient),
+                    }))
+                  }
+                />
+              </Box>
+              <TenantBulkActions selection={selection} rows={list.data?.items ?? NO_TENANTS} />
+            </>
+          }
+        >
+          {(tenants, { busy }) => (
+            <DataTable
+              label="Tenants"
+              columns={COLUMNS}
+              rows={tenants}
+              getRowId={(t) => t.id}
+              busy={busy}
+              selection={selection}
+              selectLabel={(t) => `Select ${t.name}`}
+            />
+          )}
+        </DataList>
+      )}
     </>
   );
 }
