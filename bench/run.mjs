@@ -26,7 +26,7 @@ import { chromium } from '@playwright/test';
 import { compare } from './lib/compare.mjs';
 import { measurePaging, measureSearch } from './lib/measure-lists.mjs';
 import { firstVisit, measureScreen } from './lib/measure-screens.mjs';
-import { apiGet, auditEndpoints, measureServer } from './lib/measure-server.mjs';
+import { apiGet, auditEndpoints, measureServer, securityEndpoints } from './lib/measure-server.mjs';
 import { signIn } from './lib/oidc-client.mjs';
 import {
   ACCOUNT,
@@ -85,6 +85,7 @@ async function serverEndpoints(token, { middle, tenant, terms, userTerm }) {
     [`GET /users/?search=${userTerm}`, `/users/?search=${encodeURIComponent(userTerm)}&per_page=20`],
     ['GET /partners/ page 1', '/partners/?page=1&per_page=20'],
     ['GET /tenants/{id}', `/tenants/${encodeURIComponent(tenant.id)}`],
+    ...securityEndpoints(),
     ...(await auditEndpoints(token)),
   ];
 }

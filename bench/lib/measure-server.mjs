@@ -49,3 +49,18 @@ export async function auditEndpoints(token) {
   );
   return out;
 }
+
+/**
+ * The security overview (issue 18) as it loads: the summary, and the tenants list by each of its
+ * security filters (the overview's links and its baseline's pages).
+ */
+export function securityEndpoints() {
+  return [
+    ['GET /tenants/security-summary', '/tenants/security-summary'],
+    ['GET /tenants/?mfa_required=false', '/tenants/?mfa_required=false&per_page=20'],
+    ['GET /tenants/?password_min_length_lt=12', '/tenants/?password_min_length_lt=12&per_page=20'],
+    ['GET /tenants/?session_timeout_gt=480', '/tenants/?session_timeout_gt=480&per_page=20'],
+    ['GET /tenants/ a band (timeout 16–60)', '/tenants/?session_timeout_gt=15&session_timeout_lt=61&per_page=20'],
+    ['GET /tenants/ three filters and a status', '/tenants/?status=SUSPENDED&mfa_required=false&password_min_length_lt=10&session_timeout_gt=60&per_page=20'],
+  ];
+}

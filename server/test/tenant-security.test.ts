@@ -132,6 +132,9 @@ describe('the security filters', () => {
     ]);
     expect(detail[0]?.type).toBe('bool_parsing');
     expect(detail[1]?.type).toBe('int_parsing');
+    const range = await h.call('GET', `${LIST}?password_min_length_lt=-1&session_timeout_gt=99999999999`);
+    expect(range.status).toBe(422);
+    expect(((await range.json()) as HTTPValidationError).detail?.map((d) => d.type)).toEqual(['greater_than_equal', 'less_than_equal']);
   });
 });
 

@@ -111,13 +111,16 @@ function saveChanges(db: Db, audit: AuditTrail, id: string, changes: Partial<Ten
   });
 }
 
+/** A security filter's bound: a whole number within the integer columns it is compared with (migration 009). */
+const BOUND = { ge: 0, le: 1_000_000 };
+
 /** The list's security filters (scaikey-api.md, "Extensions"); bounds are whole numbers. */
 const securityParams = {
   mfa_required: optional(bool()),
-  password_min_length_lt: optional(int()),
-  password_min_length_gt: optional(int()),
-  session_timeout_lt: optional(int()),
-  session_timeout_gt: optional(int()),
+  password_min_length_lt: optional(int(BOUND)),
+  password_min_length_gt: optional(int(BOUND)),
+  session_timeout_lt: optional(int(BOUND)),
+  session_timeout_gt: optional(int(BOUND)),
   mfa_method: optional(oneOf(MFA_METHODS)),
   password_expires: optional(bool()),
 };

@@ -23,7 +23,7 @@ export interface SecurityFilters {
   password_expires?: boolean;
 }
 
-/** The bit of each MFA method in tenants.security_mfa_methods (008_tenant_security.sql). */
+/** The bit of each MFA method in tenants.security_mfa_methods (008_tenant_security.sql, 009). */
 export const MFA_METHOD_BITS = { totp: 1, sms: 2, email: 4, webauthn: 8 } as const;
 
 /**
