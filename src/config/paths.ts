@@ -20,9 +20,10 @@ export const paths = {
     path: '/users/:userId/roles',
     to: (userId: string) => `/users/${encodeURIComponent(userId)}/roles`,
   },
+  /** The tenants list; `filters` as its URL holds them (e.g. the security overview's `mfa_required=false`). */
   tenants: {
     path: '/tenants',
-    to: () => '/tenants',
+    to: (filters?: Record<string, string | number | undefined>) => withSearch('/tenants', filters),
   },
   tenantNew: {
     path: '/tenants/new',
@@ -44,6 +45,11 @@ export const paths = {
   audit: {
     path: '/audit',
     to: (filters?: { resource?: string }) => withSearch('/audit', filters),
+  },
+  /** The fleet's security settings; `baseline` is the preset the tenants are held against. */
+  security: {
+    path: '/security',
+    to: (search?: { baseline?: string }) => withSearch('/security', search),
   },
   auditEntry: {
     path: '/audit/:eventId',

@@ -2,6 +2,7 @@ import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOu
 import ApartmentOutlined from '@mui/icons-material/ApartmentOutlined';
 import ManageAccountsOutlined from '@mui/icons-material/ManageAccountsOutlined';
 import ManageSearchOutlined from '@mui/icons-material/ManageSearchOutlined';
+import SecurityOutlined from '@mui/icons-material/SecurityOutlined';
 import List from '@mui/material/List';
 import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
@@ -23,6 +24,7 @@ interface NavItem {
 const NAV_ITEMS: NavItem[] = [
   { label: 'Role assignments', to: paths.roleAssignments.to(), icon: <AdminPanelSettingsOutlined />, badge: <ExpiringSoonCount /> },
   { label: 'Tenants', to: paths.tenants.to(), icon: <ApartmentOutlined /> },
+  { label: 'Security overview', to: paths.security.to(), icon: <SecurityOutlined /> },
   { label: 'Admins', to: paths.admins.to(), icon: <ManageAccountsOutlined /> },
   { label: 'Audit log', to: paths.audit.to(), icon: <ManageSearchOutlined /> },
 ];
