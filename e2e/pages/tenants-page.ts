@@ -85,6 +85,25 @@ export class TenantsPage {
     await expect(this.page.getByRole('status').filter({ hasText: /tenants?$/ })).toHaveText(text);
   }
 
+  /** The list's total, from its count ("1,234 tenants"). */
+  async total(): Promise<number> {
+    const status = this.page.getByRole('status').filter({ hasText: /^[\d,]+ tenants?$/ });
+    await expect(status).toBeVisible();
+    return Number(((await status.textContent()) ?? '').replace(/[^\d]/g, ''));
+  }
+
+  get mfaRequiredFilter() {
+    return this.page.getByRole('combobox', { name: 'MFA required' });
+  }
+
+  get minLengthBelowFilter() {
+    return this.page.getByRole('spinbutton', { name: 'Minimum length below' });
+  }
+
+  get sessionTimeoutAboveFilter() {
+    return this.page.getByRole('spinbutton', { name: 'Session timeout above' });
+  }
+
   /** Ticks a row's checkbox ("Select Acme"), for a bulk action. */
   async selectRow(name: string) {
     await this.table.getByRole('checkbox', { name: `Select ${name}`, exact: true }).check();
