@@ -22,10 +22,17 @@ test.describe('network faults', { tag: '@faults' }, () => {
 
 test.describe('sessions', { tag: '@faults' }, () => {
   test('revoked mid-session: the admin signs in again and lands back where they were', async ({ page, shell, loginPage }) => {
+    // The navigation's expiry counts (three requests) wait until the page's rows and names are in.
+    const counts: string[] = [];
+    page.on('response', (response) => {
+      if (/\/admin-roles\/\?.*expires_(after|before)=/.test(response.url())) counts.push(response.url());
+    });
     await shell.goTo('tenants');
     await shell.assertHeading('Tenants');
-    // Let the page finish its own requests (names are looked up after the rows), so the revoked
-    // token is first met by the navigation below, not by a lookup still in flight.
+    // Let the page finish its own requests (names are looked up after the rows, the counts after
+    // the names), so the revoked token is first met by the navigation below, not by a request
+    // still to come.
+    await expect.poll(() => counts.length).toBeGreaterThanOrEqual(3);
     await page.waitForLoadState('networkidle');
 
     // ScaiKey revokes everything: the session cookie is gone, the access token is refused and
