@@ -5,6 +5,7 @@ import { uniqueSlug } from './pages/tenant-seeder';
 import { uniqueName } from './support/api';
 import { test as assignmentBase } from './support/role-assignments-fixtures';
 import { displayName, freeUser } from './support/role-assignments-data';
+import { parseCsv } from './support/csv';
 
 const test = base.extend<{ auditPage: AuditPage }>({
   auditPage: async ({ page }, use) => use(new AuditPage(page)),
@@ -12,37 +13,6 @@ const test = base.extend<{ auditPage: AuditPage }>({
 const assignmentTest = assignmentBase.extend<{ auditPage: AuditPage }>({
   auditPage: async ({ page }, use) => use(new AuditPage(page)),
 });
-
-/** RFC 4180 records (quoted fields, doubled quotes, CRLF), the BOM dropped. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  const body = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (quoted) {
-      if (c === '"' && body[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      record.push(field);
-      field = '';
-    } else if (c === '\n' || (c === '\r' && body[i + 1] === '\n')) {
-      if (c === '\r') i++;
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-    } else field += c;
-  }
-  if (field || record.length) records.push([...record, field]);
-  return records;
-}
 
 test.describe('audit log', () => {
   test('the log loads with rows', { tag: '@smoke' }, async ({ tenants, auditPage }) => {
