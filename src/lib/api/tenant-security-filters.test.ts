@@ -1,9 +1,15 @@
 import { parseSearchParams } from '@/lib/search-params';
 import * as z from 'zod/mini';
-import { effectiveSecurity, ignoredSecurityFilters, securityFilterFields, securityQuery } from './tenant-security-filters';
+import { SETTINGS_RULES } from './settings-rules';
+import { MFA_METHOD_VALUES, securityFilterFields, securityQuery } from './tenant-security-filters';
+import { effectiveSecurity, ignoredSecurityFilters } from './tenant-security-match';
 
 describe('tenant security filters', () => {
   const schema = z.object(securityFilterFields);
+
+  it("knows the contract's MFA methods", () => {
+    expect(MFA_METHOD_VALUES).toEqual(SETTINGS_RULES.mfa_methods.values);
+  });
 
   it('reads the URL, a bad value being no filter', () => {
     expect(parseSearchParams(schema, new URLSearchParams('mfa_required=false&password_min_length_lt=12&session_timeout_gt=60&mfa_method=sms'))).toEqual({

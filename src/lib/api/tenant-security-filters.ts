@@ -2,17 +2,20 @@
  * The tenants list's security filters (scaikey-api.md, "Extensions": `?mfa_required=`,
  * `?password_min_length_lt=`, `?session_timeout_gt=`, and the stand-in's band partners `_gt`/`_lt`,
  * `?mfa_method=`, `?password_expires=`): their URL fields, what the API is asked, and whether the
- * rows that came back match them. One place for the tenants list and the security overview, so a
- * count's link and the list agree. A setting a tenant lacks counts with the contract's default
- * (SETTINGS_RULES), as the server counts it.
+ * rows that came back match them (tenant-security-match.ts). One place for the tenants list and the
+ * security overview, so a count's link and the list agree.
  */
 import * as z from 'zod/mini';
 import type { components } from './schema';
-import { SETTINGS_RULES } from './settings-rules';
 
 type MfaMethod = components['schemas']['MfaMethod'];
 
-export const MFA_METHOD_VALUES = SETTINGS_RULES.mfa_methods.values satisfies readonly MfaMethod[];
+/**
+ * The contract's MFA methods. Written out rather than read from SETTINGS_RULES: this module is on
+ * every screen's first-requests chunk (the tenants list's prefetch parses its URL), and the rules
+ * table is not; tenant-security-filters.test.ts holds the two equal.
+ */
+export const MFA_METHOD_VALUES = ['totp', 'sms', 'email', 'webauthn'] as const satisfies readonly MfaMethod[];
 
 /** `true`/`false` in the URL; anything else is no filter. */
 const yesNo = () => z.catch(z.optional(z.enum(['true', 'false'])), undefined);
@@ -70,21 +73,6 @@ export function securityQuery(filters: SecurityFilters) {
   };
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** A tenant's security settings as the filters read them: a missing or mistyped key is the contract's default. */
-export function effectiveSecurity(settings: unknown) {
-  const s = isObject(settings) ? settings : {};
-  const policy = isObject(s.password_policy) ? s.password_policy : {};
-  return {
-    mfaRequired: typeof s.mfa_required === 'boolean' ? s.mfa_required : SETTINGS_RULES.mfa_required.default,
-    mfaMethods: Array.isArray(s.mfa_methods) ? (s.mfa_methods as unknown[]) : [...SETTINGS_RULES.mfa_methods.default],
-    minLength: typeof policy.min_length === 'number' ? Math.floor(policy.min_length) : SETTINGS_RULES.password_policy.min_length.default,
-    passwordExpires: typeof policy.max_age_days === 'number',
-    sessionTimeout: typeof s.session_timeout === 'number' ? Math.floor(s.session_timeout) : SETTINGS_RULES.session_timeout.default,
-  };
-}
-
 /** The filter's words, for "not available on this server" and the list's chips. */
 export const SECURITY_FILTER_NAMES: Record<keyof SecurityFilters, string> = {
   mfa_required: 'MFA required',
@@ -96,20 +84,3 @@ export const SECURITY_FILTER_NAMES: Record<keyof SecurityFilters, string> = {
   password_expires: 'Password expiry',
 };
 
-/**
- * The security filters asked for that some row does not match: a server that ignores them answers
- * unfiltered rows, which are not to be shown as filtered ones.
- */
-export function ignoredSecurityFilters(rows: readonly { settings?: unknown }[], filters: SecurityFilters): (keyof SecurityFilters)[] {
-  const checks: [keyof SecurityFilters, (t: ReturnType<typeof effectiveSecurity>) => boolean][] = [];
-  const f = filters;
-  if (f.mfa_required) checks.push(['mfa_required', (t) => t.mfaRequired === (f.mfa_required === 'true')]);
-  if (f.password_min_length_lt !== undefined) checks.push(['password_min_length_lt', (t) => t.minLength < f.password_min_length_lt!]);
-  if (f.password_min_length_gt !== undefined) checks.push(['password_min_length_gt', (t) => t.minLength > f.password_min_length_gt!]);
-  if (f.session_timeout_gt !== undefined) checks.push(['session_timeout_gt', (t) => t.sessionTimeout > f.session_timeout_gt!]);
-  if (f.session_timeout_lt !== undefined) checks.push(['session_timeout_lt', (t) => t.sessionTimeout < f.session_timeout_lt!]);
-  if (f.mfa_method) checks.push(['mfa_method', (t) => t.mfaMethods.includes(f.mfa_method)]);
-  if (f.password_expires) checks.push(['password_expires', (t) => t.passwordExpires === (f.password_expires === 'true')]);
-  const effective = rows.map((row) => effectiveSecurity(row.settings));
-  return checks.filter(([, matches]) => effective.some((t) => !matches(t))).map(([key]) => key);
-}

@@ -12,7 +12,8 @@ import { apiClient } from '@/lib/api-client';
 import { ApiError, unwrap } from '@/lib/api-error';
 import { normalizeList } from '@/lib/api/normalize';
 import type { components } from '@/lib/api/schema';
-import { ignoredSecurityFilters, securityQuery, type SecurityFilters } from '@/lib/api/tenant-security-filters';
+import { securityQuery, type SecurityFilters } from '@/lib/api/tenant-security-filters';
+import { ignoredSecurityFilters } from '@/lib/api/tenant-security-match';
 
 export type Tenant = components['schemas']['Tenant'];
 

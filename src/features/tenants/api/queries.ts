@@ -6,8 +6,8 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiClient } from '@/lib/api-client';
 import { unwrap } from '@/lib/api-error';
-import { normalizeList, type NormalizedList } from '@/lib/api/normalize';
-import { ignoredSecurityFilters, securityQuery, type SecurityFilters } from '@/lib/api/tenant-security-filters';
+import { normalizeList } from '@/lib/api/normalize';
+import { securityQuery } from '@/lib/api/tenant-security-filters';
 import type { Tenant, TenantListSearch } from '../schemas';
 
 /** One tenant, fresh from the server. */
@@ -24,12 +24,6 @@ export async function fetchTenantVersion(tenantId: string, signal?: AbortSignal)
   const result = await apiClient().GET('/api/v1/admin/tenants/{tenant_id}', { params: { path: { tenant_id: tenantId } }, signal });
   return { tenant: unwrap(result), etag: result.response.headers.get('ETag') };
 }
-
-/**
- * A page of the list; `ignoredFilters`: the security filters (an extension) the server did not
- * apply — some row does not match them — so its rows are not what was asked for.
- */
-export type TenantPage = NormalizedList<Tenant> & { ignoredFilters: (keyof SecurityFilters)[] };
 
 export const tenantQueries = {
   all: () => ['tenants'] as const,
@@ -53,8 +47,7 @@ export const tenantQueries = {
             signal,
           }),
         );
-        const list = normalizeList<Tenant>(body, 'tenants', { page: filters.page, perPage: filters.per_page });
-        return { ...list, ignoredFilters: ignoredSecurityFilters(list.items, filters) } satisfies TenantPage;
+        return normalizeList<Tenant>(body, 'tenants', { page: filters.page, perPage: filters.per_page });
       },
       // The previous page stays on screen while the next one loads.
       placeholderData: keepPreviousData,

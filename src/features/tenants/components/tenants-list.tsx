@@ -15,6 +15,7 @@ import { LazyPartnerPicker } from '@/components/pickers/lazy-pickers';
 import { paths } from '@/config/paths';
 import { useSearchParamsState } from '@/hooks/use-search-params-state';
 import { hasSecurityFilters, NO_SECURITY_FILTERS, SECURITY_FILTER_NAMES } from '@/lib/api/tenant-security-filters';
+import { ignoredSecurityFilters } from '@/lib/api/tenant-security-match';
 import { exactTime, shortDate } from '@/utils/dates';
 import { tenantQueries } from '../api/queries';
 import { STATUS_LABELS, TENANT_STATUSES, tenantListSearchSchema, type Tenant, type TenantListSearch } from '../schemas';
@@ -69,8 +70,9 @@ export function TenantsList() {
   const selection = useRowSelection();
   const queryClient = useQueryClient();
   const clearFilters = () => setFilters({ search: '', status: undefined, partner_id: undefined, ...NO_SECURITY_FILTERS, page: 1 });
-  // A server that ignores the security filters (an extension) answers unfiltered rows: none are shown.
-  const ignored = list.data?.ignoredFilters ?? [];
+  // A server that ignores the security filters (an extension) answers unfiltered rows: none are
+  // shown. The previous filter's rows, still on screen while the next load, are not held to it.
+  const ignored = list.data && !list.isPlaceholderData ? ignoredSecurityFilters(list.data.items, filters) : [];
 
   return (
     <>
