@@ -10,6 +10,7 @@ import { useMemo } from 'react';
 import { apiClient } from '@/lib/api-client';
 import { unwrap } from '@/lib/api-error';
 import { SECURITY_FILTER_NAMES } from '@/lib/api/tenant-security-filters';
+import { ignoredSecurityFilters } from '@/lib/api/tenant-security-match';
 import { SELECT_ALL_MAX } from '@/components/data-list/select-all-matching';
 import type { ApplyIo } from '../apply-policy';
 import { tenantListSearchSchema, type Tenant, type TenantListSearch } from '../schemas';
@@ -29,10 +30,12 @@ export type TenantFilter = Partial<Omit<TenantListSearch, 'page' | 'per_page'>>;
 export function tenantPages(filter: TenantFilter, queryClient: QueryClient) {
   const base = tenantListSearchSchema.parse({});
   return async (page: number, perPage: number, signal?: AbortSignal): Promise<{ items: Tenant[]; total: number | null }> => {
-    const answer = await queryClient.fetchQuery(tenantQueries.list({ ...base, ...filter, page, per_page: perPage }));
+    const filters = { ...base, ...filter, page, per_page: perPage };
+    const answer = await queryClient.fetchQuery(tenantQueries.list(filters));
     signal?.throwIfAborted();
-    if (answer.ignoredFilters.length > 0) {
-      throw new Error(`Filtering tenants by ${answer.ignoredFilters.map((key) => SECURITY_FILTER_NAMES[key]).join(', ')} is not available on this server.`);
+    const ignored = ignoredSecurityFilters(answer.items, filters);
+    if (ignored.length > 0) {
+      throw new Error(`Filtering tenants by ${ignored.map((key) => SECURITY_FILTER_NAMES[key]).join(', ')} is not available on this server.`);
     }
     return { items: answer.items, total: answer.total };
   };

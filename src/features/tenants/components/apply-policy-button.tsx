@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { lazyDialog } from '@/components/ui/lazy-dialog';
 import type { BulkSnapshot } from '@/lib/bulk-runner';
 import type { TenantFilter } from '../api/apply-policy';
+import type { SecurityPresetId } from '../security-presets';
 import type { ApplyPolicyTarget } from './apply-policy-dialogs';
 import type { BulkTenant } from './bulk-status';
 
@@ -20,11 +21,13 @@ export type ApplyPolicyButtonProps = Omit<ButtonProps, 'onClick' | 'children'> &
   ({ filter: TenantFilter; tenants?: never } | { tenants: readonly BulkTenant[]; filter?: never }) & {
     /** The button's words; default "Apply a security policy". */
     label?: string;
+    /** The preset chosen when the dialog opens (e.g. the overview's baseline). */
+    preset?: SecurityPresetId;
     /** The run's dialog was closed (null: cancelled before anything ran). */
     onClosed?: (results: BulkSnapshot<BulkTenant> | null) => void;
   };
 
-export function ApplyPolicyButton({ filter, tenants, label = 'Apply a security policy', onClosed, ...button }: ApplyPolicyButtonProps) {
+export function ApplyPolicyButton({ filter, tenants, label = 'Apply a security policy', preset, onClosed, ...button }: ApplyPolicyButtonProps) {
   const [open, setOpen] = useState(false);
   // Frozen at the click: a filter or rows that change meanwhile do not change the run.
   const [target, setTarget] = useState<ApplyPolicyTarget | null>(null);
@@ -45,6 +48,7 @@ export function ApplyPolicyButton({ filter, tenants, label = 'Apply a security p
         <ApplyPolicyDialogs
           open={open}
           target={target}
+          preset={preset}
           onClose={(results) => {
             setOpen(false);
             onClosed?.(results);

@@ -38,6 +38,8 @@ export type ApplyPolicyTarget = { tenants: readonly BulkTenant[] } | { filter: T
 export interface ApplyPolicyDialogsProps {
   open: boolean;
   target: ApplyPolicyTarget;
+  /** The preset chosen when it opens (the overview's baseline); none by default. */
+  preset?: SecurityPresetId;
   /** Cancelled at the confirmation (null), or closed after a run with its final results. */
   onClose: (results: BulkSnapshot<BulkTenant> | null) => void;
 }
@@ -46,22 +48,22 @@ type Mode = SecurityPresetId | 'tenant' | '';
 
 const NO_TENANTS: readonly BulkTenant[] = [];
 
-export function ApplyPolicyDialogs({ open, target, onClose }: ApplyPolicyDialogsProps) {
+export function ApplyPolicyDialogs({ open, target, preset: initialPreset, onClose }: ApplyPolicyDialogsProps) {
   const queryClient = useQueryClient();
   const io = useApplyPolicyIo();
   const refresh = useRefreshTenants();
-  const [mode, setMode] = useState<Mode>('');
+  const [mode, setMode] = useState<Mode>(initialPreset ?? '');
   const [sourceId, setSourceId] = useState<string | null>(null);
   const [found, setFound] = useState<{ fetched: number; total: number | null } | null>(null);
   /** The tenants as confirmed: the run (and a retry) acts on them, whatever the filter matches afterwards. */
   const [frozen, setFrozen] = useState<readonly BulkTenant[] | null>(null);
   const labelId = useId();
-  // Opened again: nothing chosen (adjusting state while rendering).
+  // Opened again: the first choice again (adjusting state while rendering).
   const [wasOpen, setWasOpen] = useState(open);
   if (open !== wasOpen) {
     setWasOpen(open);
     if (open) {
-      setMode('');
+      setMode(initialPreset ?? '');
       setSourceId(null);
       setFound(null);
       setFrozen(null);

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RowSelection } from '@/components/data-list/row-selection';
 import { SelectAllMatching } from '@/components/data-list/select-all-matching';
 import { useSearchParamsState } from '@/hooks/use-search-params-state';
+import { ignoredSecurityFilters } from '@/lib/api/tenant-security-match';
 import { tenantPages } from '../api/apply-policy';
 import { tenantQueries } from '../api/queries';
 import { tenantListSearchSchema, type Tenant } from '../schemas';
@@ -25,7 +26,7 @@ export function TenantSelectAll({
   const [filters] = useSearchParamsState(tenantListSearchSchema);
   const list = useQuery({ ...tenantQueries.list(filters), throwOnError: false });
   // The count of the filter on screen, never of the previous one still shown, nor of rows the server did not filter.
-  const total = list.isPlaceholderData || !list.data || list.data.ignoredFilters.length > 0 ? null : list.data.total;
+  const total = list.isPlaceholderData || !list.data || ignoredSecurityFilters(list.data.items, filters).length > 0 ? null : list.data.total;
   const { page: _page, per_page: _perPage, ...filter } = filters;
   return (
     <SelectAllMatching<Tenant>
