@@ -35,13 +35,15 @@ export interface SecurityOverviewProps {
   baselines: readonly Baseline[];
   /** What in a tenant's settings falls short of the baseline, in plain words. */
   shortfalls: (settings: Tenant['settings'], baseline: Baseline) => string[];
+  /** An action on the tenants short of a rule (the route gives "apply a policy to them"), shown under their list. */
+  applyAction?: (to: { filters: SecurityFilters; label: string; baseline: Baseline }) => ReactNode;
 }
 
-export function SecurityOverview({ baselines, shortfalls }: SecurityOverviewProps) {
+export function SecurityOverview({ baselines, shortfalls, applyAction }: SecurityOverviewProps) {
   return (
     <>
       <SummarySection />
-      <BaselineSection baselines={baselines} shortfalls={shortfalls} />
+      <BaselineSection baselines={baselines} shortfalls={shortfalls} applyAction={applyAction} />
     </>
   );
 }
@@ -128,7 +130,7 @@ function SummaryCounts({ summary }: { summary: SecuritySummary }) {
   );
 }
 
-function BaselineSection({ baselines, shortfalls }: SecurityOverviewProps) {
+function BaselineSection({ baselines, shortfalls, applyAction }: SecurityOverviewProps) {
   const [search, setSearch] = useSearchParamsState(overviewSearchSchema);
   const baseline = baselines.find((b) => b.id === search.baseline) ?? baselines[0];
   if (!baseline) return null;
@@ -166,12 +168,12 @@ function BaselineSection({ baselines, shortfalls }: SecurityOverviewProps) {
           <li key={rule}>{rule}</li>
         ))}
       </Box>
-      <ShortOfBaseline key={baseline.id} baseline={baseline} shortfalls={shortfalls} />
+      <ShortOfBaseline key={baseline.id} baseline={baseline} shortfalls={shortfalls} applyAction={applyAction} />
     </Box>
   );
 }
 
-function ShortOfBaseline({ baseline, shortfalls }: { baseline: Baseline; shortfalls: SecurityOverviewProps['shortfalls'] }) {
+function ShortOfBaseline({ baseline, shortfalls, applyAction }: { baseline: Baseline } & Pick<SecurityOverviewProps, 'shortfalls' | 'applyAction'>) {
   const criteria = criteriaOf(baseline);
   const combos = intersections(criteria);
   const counts = useQueries({ queries: combos.map((c) => securityQueries.matching(c.filters, 1)) });
@@ -198,7 +200,7 @@ function ShortOfBaseline({ baseline, shortfalls }: { baseline: Baseline; shortfa
       </Typography>
       <Box sx={{ display: 'grid', gap: 2 }}>
         {criteria.map((criterion, i) => (
-          <CriterionTenants key={criterion.id} criterion={criterion} page={pages[i]?.data} baseline={baseline} shortfalls={shortfalls} />
+          <CriterionTenants key={criterion.id} criterion={criterion} page={pages[i]?.data} baseline={baseline} shortfalls={shortfalls} applyAction={applyAction} />
         ))}
       </Box>
     </>
@@ -210,12 +212,12 @@ function CriterionTenants({
   page,
   baseline,
   shortfalls,
+  applyAction,
 }: {
   criterion: Criterion;
   page: { available: true; data: { total: number; items: Tenant[] } } | { available: false } | undefined;
   baseline: Baseline;
-  shortfalls: SecurityOverviewProps['shortfalls'];
-}) {
+} & Pick<SecurityOverviewProps, 'shortfalls' | 'applyAction'>) {
   const headingId = `short-${criterion.id}`;
   const data = page?.available ? page.data : undefined;
   return (
@@ -246,6 +248,11 @@ function CriterionTenants({
           <Link component={RouterLink} to={paths.tenants.to({ ...criterion.filters })}>
             {`Show all ${tenants(data.total)}: ${criterion.label}`}
           </Link>
+          {applyAction ? (
+            <Box sx={{ mt: 1 }}>
+              {applyAction({ filters: criterion.filters, label: `Apply a policy to these ${tenants(data.total)}: ${criterion.label}`, baseline })}
+            </Box>
+          ) : null}
         </>
       )}
     </Paper>
