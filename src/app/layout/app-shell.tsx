@@ -13,6 +13,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { PRODUCT_NAME } from '@/config/constants';
 import { paths } from '@/config/paths';
 import { useNavigationPending } from '@/lib/navigation/app-router';
+import { CommandPaletteButton } from './command-palette-button';
 import { EnvironmentBadge } from './environment-badge';
 import { MainNav } from './main-nav';
 import { OfflineBanner } from './offline-banner';
@@ -70,6 +71,7 @@ export function AppShell({ children, environmentName, accountMenu }: AppShellPro
           </Link>
           {environmentName ? <EnvironmentBadge name={environmentName} /> : null}
           <Box sx={{ flexGrow: 1 }} />
+          <CommandPaletteButton />
           <ThemeToggle />
           {accountMenu}
         </Toolbar>
