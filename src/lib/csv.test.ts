@@ -78,7 +78,18 @@ describe('csvField', () => {
     it('leaves those characters alone when they are not first', () => {
       expect(csvField('a=b')).toBe('a=b');
       expect(csvField('ana@example.com')).toBe('ana@example.com');
-      expect(csvField(' =1')).toBe(' =1');
+      expect(csvField('x =1')).toBe('x =1');
+    });
+
+    it('neutralises a sign after leading whitespace (trimmed on import by some spreadsheets), a leading line feed, and fullwidth signs', () => {
+      expect(csvField(' =1')).toBe("' =1");
+      expect(csvField('\u00a0@SUM(A1)')).toBe("'\u00a0@SUM(A1)");
+      expect(csvField('\n=1')).toBe(`"'\n=1"`);
+      expect(csvField('＝HYPERLINK("x")')).toBe(`"'＝HYPERLINK(""x"")"`);
+      expect(csvField('＋1')).toBe("'＋1");
+      expect(csvField('－1')).toBe("'－1");
+      expect(csvField('＠x')).toBe("'＠x");
+      expect(csvField('  plain')).toBe('  plain');
     });
 
   });

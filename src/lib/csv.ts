@@ -3,7 +3,8 @@
  * a comma, a double quote, CR or LF, quotes doubled), plus two things spreadsheets need:
  * - a UTF-8 byte order mark first, or Excel reads the file as the machine's legacy code page and
  *   mangles "São Paulo";
- * - no formulas: a text cell beginning with =, +, -, @, tab or CR is run as a formula by Excel,
+ * - no formulas: a text cell beginning with =, +, -, @ (also after leading spaces, and their
+ *   fullwidth forms), tab, CR or LF is run as a formula by Excel,
  *   LibreOffice and Sheets ("=HYPERLINK(...)" in an audit entry's user agent, say). OWASP's advice
  *   is to prefix such a cell with a single quote. Only text is touched: a number such as -5 is data,
  *   and "'-5" would turn it into text in the sheet.
@@ -20,7 +21,10 @@ export interface CsvColumn<T> {
 export const CSV_BOM = '\uFEFF';
 export const CSV_RECORD_END = '\r\n';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+// A formula sign first, or after leading whitespace (some spreadsheets trim cells on import), in
+// ASCII or fullwidth (＝＋－＠, which some locales' spreadsheets read as the same signs); a leading
+// tab, CR or LF as OWASP lists them.
+const FORMULA_START = /^[\s\u00a0]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 function jsonOf(value: object): string {
