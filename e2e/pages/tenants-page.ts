@@ -1,4 +1,4 @@
-import { expect, type Download, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 /** The Tenants list: search, filters, the table and its pagination. */
 export class TenantsPage {
@@ -126,6 +126,40 @@ export class TenantsPage {
   /** The names of the rows on screen, in their order (each row's header cell). */
   async rowNames(): Promise<string[]> {
     return this.rows.getByRole('rowheader').allInnerTexts();
+  }
+
+  /**
+   * Apply security policy to the selected tenants ("3 tenants"): clicks the bulk action and
+   * returns its confirmation, "Apply a security policy to 3 tenants?", which holds the choice.
+   */
+  async openApplyPolicy(count: string): Promise<Locator> {
+    await this.clickBulkAction(`Apply security policy to ${count}`);
+    const dialog = this.applyPolicyDialog(count);
+    await expect(dialog).toBeVisible();
+    return dialog;
+  }
+
+  /** The choice and confirmation of Apply security policy, found by its title. */
+  applyPolicyDialog(count: string) {
+    return this.page.getByRole('dialog', { name: `Apply a security policy to ${count}?` });
+  }
+
+  /** Chooses a preset ("PCI DSS v4.0") in the Apply security policy confirmation. */
+  async choosePolicyPreset(dialog: Locator, name: string) {
+    await dialog.getByRole('radio', { name: `Preset: ${name}` }).check();
+  }
+
+  /** What the confirmation says is set on each tenant, one "Field: value" per line. */
+  async assertPolicyChanges(dialog: Locator, summary: string | RegExp, lines: string[]) {
+    const changes = dialog.getByRole('region', { name: 'What changes' });
+    await expect(changes).toContainText(summary);
+    await expect(changes.getByRole('listitem')).toHaveText(lines);
+  }
+
+  /** Confirms Apply security policy; the progress dialog (BulkProgressDialogPage) takes over. */
+  async confirmApplyPolicy(dialog: Locator, count: string) {
+    await dialog.getByRole('button', { name: `Apply a security policy to ${count}`, exact: true }).click();
+    await expect(dialog).toBeHidden();
   }
 
   get downloadCsvButton() {
