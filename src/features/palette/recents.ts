@@ -10,7 +10,6 @@
  * an entry whose path is not an in-app path is dropped, so a stored value can never send the admin
  * off-site.
  */
-import * as z from 'zod/mini';
 import type { PaletteItem } from './palette-items';
 
 /** How many picks are kept. */
@@ -24,13 +23,19 @@ export function isInAppPath(to: string): boolean {
   return /^\/(?![/\\])/.test(to) && !/[\\\s]/.test(to);
 }
 
-const recentSchema = z.object({
-  key: z.string().check(z.minLength(1), z.maxLength(200)),
-  kind: z.enum(['tenant', 'user', 'admin', 'screen']),
-  label: z.string().check(z.minLength(1), z.maxLength(300)),
-  detail: z.optional(z.string().check(z.maxLength(300))),
-  run: z.object({ to: z.string().check(z.maxLength(500), z.refine(isInAppPath)) }),
-});
+const KINDS: ReadonlySet<string> = new Set(['tenant', 'user', 'admin', 'screen']);
+const text = (value: unknown, max: number, min = 1): value is string => typeof value === 'string' && value.length >= min && value.length <= max;
+
+/** One stored entry, checked field by field; null when anything is off. */
+function asRecent(entry: unknown): RecentItem | null {
+  if (typeof entry !== 'object' || entry === null) return null;
+  const { key, kind, label, detail, run } = entry as Record<string, unknown>;
+  const to = typeof run === 'object' && run !== null ? (run as Record<string, unknown>).to : undefined;
+  if (!text(key, 200) || !text(kind, 20) || !KINDS.has(kind) || !text(label, 300)) return null;
+  if (detail !== undefined && !text(detail, 300, 0)) return null;
+  if (!text(to, 500) || !isInAppPath(to)) return null;
+  return { key, kind: kind as RecentItem['kind'], label, ...(detail ? { detail } : {}), run: { to } };
+}
 
 /** The stored list, with anything malformed left out. */
 export function parseRecents(raw: string | null): RecentItem[] {
@@ -44,8 +49,8 @@ export function parseRecents(raw: string | null): RecentItem[] {
   if (!Array.isArray(value)) return [];
   const items: RecentItem[] = [];
   for (const entry of value) {
-    const parsed = recentSchema.safeParse(entry);
-    if (parsed.success && !items.some((i) => i.key === parsed.data.key)) items.push(parsed.data);
+    const item = asRecent(entry);
+    if (item && !items.some((i) => i.key === item.key)) items.push(item);
   }
   return items.slice(0, MAX_RECENTS);
 }

@@ -10,11 +10,11 @@
  * once the server has answered. Opening a place moves focus to the page's <main>, as the skip link
  * does, rather than to an element of the page that is going away.
  */
-import AdminPanelSettingsOutlined from '@mui/icons-material/AdminPanelSettingsOutlined';
-import ApartmentOutlined from '@mui/icons-material/ApartmentOutlined';
 import BoltOutlined from '@mui/icons-material/BoltOutlined';
+import DomainOutlined from '@mui/icons-material/DomainOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
 import PersonOutline from '@mui/icons-material/PersonOutlined';
+import VerifiedUserOutlined from '@mui/icons-material/VerifiedUserOutlined';
 import WebOutlined from '@mui/icons-material/WebOutlined';
 import Box from '@mui/material/Box';
 import Dialog from '@mui/material/Dialog';
@@ -44,10 +44,13 @@ export interface CommandPaletteProps {
   ownerId: string | undefined;
 }
 
+// Not the navigation's icons: importing those (they live in the shell's chunk) from this lazy chunk
+// made Rolldown emit a shell chunk exporting an undefined name ("app_exports"), and the console
+// failed to load.
 const ICONS: Record<PaletteKind, ReactNode> = {
-  tenant: <ApartmentOutlined fontSize="small" />,
+  tenant: <DomainOutlined fontSize="small" />,
   user: <PersonOutline fontSize="small" />,
-  admin: <AdminPanelSettingsOutlined fontSize="small" />,
+  admin: <VerifiedUserOutlined fontSize="small" />,
   screen: <WebOutlined fontSize="small" />,
   action: <BoltOutlined fontSize="small" />,
 };
