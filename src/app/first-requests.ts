@@ -9,6 +9,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { authQueries } from '@/features/auth/api/queries';
 import { createQueryClient } from '@/lib/query-client';
+import { setEnglishZodMessages } from '@/lib/zod-messages';
 import { preloadScreenPrefetch, startScreenRequests } from './screens';
 
 /**
@@ -16,6 +17,10 @@ import { preloadScreenPrefetch, startScreenRequests } from './screens';
  * base, leading "/") and `search` under way, side by side; resolves once they are sent.
  */
 export async function startFirstRequests(pathname: string, search: string): Promise<QueryClient> {
+  // Here rather than only in the shell: with the locale in the shell's group, the bundler put it in
+  // app.tsx's own chunk, which the shell's chunk then imported in a cycle, and the production
+  // build failed to load ("Export 'app_exports' is not defined"). In this chunk it has one home.
+  setEnglishZodMessages();
   const queryClient = createQueryClient();
   await startScreenRequests(pathname, search, queryClient, () => {
     void queryClient.prefetchQuery(authQueries.me());
