@@ -33,7 +33,7 @@ const tenant = (id: string, name: string, settings: Record<string, unknown> = de
   }) as Tenant;
 
 /** A fake Admin API over these tenants: versions as ETags, If-Match checked, `theirs` saves someone else makes after our read. */
-function serve(tenants: Tenant[], { ignoreFilters = false } = {}) {
+function serve(tenants: Tenant[], { ignoreFilters = false, paged = false } = {}) {
   const versions = new Map(tenants.map((t) => [t.id, 1]));
   const patches: { id: string; settings: Record<string, unknown>; ifMatch: string | null; status: number }[] = [];
   const listQueries: URLSearchParams[] = [];
@@ -45,7 +45,10 @@ function serve(tenants: Tenant[], { ignoreFilters = false } = {}) {
       listQueries.push(query);
       const mfa = query.get('mfa_required');
       const rows = mfa && !ignoreFilters ? tenants.filter((t) => String((t.settings as { mfa_required?: boolean }).mfa_required) === mfa) : tenants;
-      return jsonResponse(200, { items: rows, total: rows.length, page: 1, per_page: 100, pages: 1 });
+      const page = Number(query.get('page') ?? 1);
+      const perPage = Number(query.get('per_page') ?? 20);
+      const items = paged ? rows.slice((page - 1) * perPage, page * perPage) : rows;
+      return jsonResponse(200, { items, total: rows.length, page, per_page: perPage, pages: Math.ceil(rows.length / perPage) });
     },
     ...Object.fromEntries(
       tenants.flatMap((t) => [
@@ -145,6 +148,30 @@ describe('Apply security policy from the tenants list', () => {
     await user.click(within(progress).getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(screen.queryByRole('group', { name: 'Bulk actions' })).not.toBeInTheDocument());
   });
+
+  it('selects all 25 matching tenants (past the page on screen) and applies to them all', async () => {
+    const many = Array.from({ length: 25 }, (_, i) => tenant(`tnt_${String(i).padStart(2, '0')}`, `Tenant ${String(i).padStart(2, '0')}`));
+    const server = serve(many, { paged: true });
+    const { user } = renderWithProviders(<TenantsList />, { route: '/tenants' });
+
+    const table = await screen.findByRole('table', { name: 'Tenants' });
+    await user.click(within(table).getByRole('checkbox', { name: 'Select all 20 on this page' }));
+    await user.click(await screen.findByRole('button', { name: 'Select all 25 matching tenants' }));
+    expect(await screen.findByText('All 25 matching tenants are selected.')).toBeInTheDocument();
+    // Fetched 100 a page through the list's filters.
+    expect(server.listQueries.some((q) => q.get('per_page') === '100')).toBe(true);
+
+    await user.click(screen.getByRole('button', { name: 'Apply security policy to 25 tenants' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Apply a security policy to 25 tenants?' });
+    await user.click(within(confirm).getByRole('radio', { name: 'Preset: ScaiKey default' }));
+    await user.click(within(confirm).getByRole('radio', { name: 'Preset: NIST SP 800-63B' }));
+    await user.click(within(confirm).getByRole('button', { name: 'Apply a security policy to 25 tenants' }));
+    const progress = await screen.findByRole('dialog', { name: 'Apply a security policy to 25 tenants' });
+    await waitFor(() => expect(within(progress).getByRole('status')).toHaveTextContent('Finished: 25 done.'));
+    // The names of the rows no page showed came with the selection.
+    expect(resultsOf(progress)).toContain('Tenant 24: Done');
+    expect(new Set(server.patches.map((p) => p.id)).size).toBe(25);
+  }, 60_000);
 
   it("copies another tenant's password policy, and only it", async () => {
     const source = tenant('tnt_s', 'Strict Co', {
