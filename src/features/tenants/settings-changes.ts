@@ -14,9 +14,9 @@ export function settingsFields(settings: TenantSettings | Record<string, unknown
   return flatten(fromSettings(settings), PREFIX);
 }
 
-/** The form's values as the same fields. */
+/** The form's values as the same fields, in the form's order whatever order the values' keys are in. */
 export function formFields(values: SettingsFormValues): FlatValues {
-  return flatten(values as unknown as Record<string, unknown>, PREFIX);
+  return flatten(fromSettings(values), PREFIX);
 }
 
 /** The form's values back from the fields (after a merge chose some of theirs). */

@@ -21,6 +21,7 @@ import {
   type TenantFormInput,
   type TenantFormValues,
 } from '../schemas';
+import type { FlatValues } from '../three-way';
 import { useCheckedSave } from './checked-save';
 import { PartnerName, usePartnerName } from './partner-name';
 import { TenantStatusChip } from './tenant-status-chip';
@@ -97,6 +98,11 @@ function MovePartnerDialog({ open, tenantName, from, to, onConfirm, onClose }: M
   );
 }
 
+/** The fields this section edits, for the conflict view's three-way merge. */
+function generalFields(tenant: Pick<Tenant, 'name' | 'slug' | 'status' | 'contact_email' | 'partner_id'>): FlatValues {
+  return { name: tenant.name, slug: tenant.slug, status: tenant.status, contact_email: tenant.contact_email, partner_id: tenant.partner_id };
+}
+
 export interface GeneralSectionProps {
   tenant: Tenant;
   onDirtyChange: (dirty: boolean) => void;
@@ -130,7 +136,13 @@ export function GeneralSection({ tenant, onDirtyChange }: GeneralSectionProps) {
   };
 
   const persist = (values: TenantFormValues) => {
-    void save(base.current.updated_at, (latest) => toUpdateBody(latest, values), {
+    const edit = {
+      base: base.current,
+      yours: generalFields(values),
+      fieldsOf: generalFields,
+      buildBody: (latest: Tenant, fields: FlatValues) => toUpdateBody(latest, { ...values, ...fields } as TenantFormValues),
+    };
+    void save(edit, {
       onSuccess: (saved) => {
         base.current = saved;
         form.reset(fromTenant(saved));

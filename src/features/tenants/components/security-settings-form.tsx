@@ -8,15 +8,17 @@ import FormGroup from '@mui/material/FormGroup';
 import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import Typography from '@mui/material/Typography';
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useController, useForm, useFormContext, useWatch, type Control } from 'react-hook-form';
 import { CheckboxElement } from '@/components/form/checkbox-element';
 import { FormContainer } from '@/components/form/form-container';
 import { FormRootError } from '@/components/form/form-root-error';
 import { SwitchElement } from '@/components/form/switch-element';
 import { TextFieldElement } from '@/components/form/text-field-element';
+import { lazyDialog } from '@/components/ui/lazy-dialog';
 import { notify } from '@/lib/notifications';
 import { applyApiError } from '@/components/form/apply-api-error';
+import type { ChangeRow } from '@/utils/change-words';
 import type { Tenant } from '../schemas';
 import {
   fromSettings,
@@ -32,7 +34,16 @@ import {
   type SettingsFormValues,
 } from '../settings';
 import { durationText } from '@/utils/plain-words';
-import { useCheckedSave } from './checked-save';
+import { presetValues, type SecurityPreset } from '../security-presets';
+import { fieldChanges, formFields, settingsFields, valuesFromFields } from '../settings-changes';
+import { sameValue } from '../three-way';
+import { useCheckedSave, type CheckedEdit } from './checked-save';
+import { SecurityPresetsPanel } from './security-presets-panel';
+
+// The review before a save and the password tester load apart from the page: the first when the
+// admin saves, the second beside the form as soon as it shows.
+const SaveReviewDialog = lazyDialog(() => import('./save-review-dialog').then((m) => m.SaveReviewDialog));
+const PasswordTester = lazy(() => import('./password-tester').then((m) => ({ default: m.PasswordTester })));
 
 type Input = SettingsFormInput;
 type Output = SettingsFormValues;
@@ -196,27 +207,61 @@ export function SecuritySettingsForm({ tenant, onDirtyChange }: SecuritySettings
   });
   const { isDirty } = form.formState;
   const { save, saving, dialog } = useCheckedSave(tenant.id);
-  // The version the form's values came from: compared with the server's just before saving.
-  const base = useRef(tenant.updated_at);
+  // The version the form's values came from: the review's "before", and the base of a merge.
+  const base = useRef(tenant);
+  // Kept after closing, so the dialog keeps its text through its closing transition.
+  const [review, setReview] = useState<{ values: Output; rows: ChangeRow[] } | null>(null);
+  const [reviewing, setReviewing] = useState(false);
+  const [presetNotice, setPresetNotice] = useState('');
 
   useEffect(() => onDirtyChange(isDirty), [isDirty, onDirtyChange]);
 
   // While nothing is being edited, follow the server's newest version.
   useEffect(() => {
-    if (isDirty || base.current === tenant.updated_at) return;
-    base.current = tenant.updated_at;
+    if (isDirty || base.current.updated_at === tenant.updated_at) return;
+    base.current = tenant;
     form.reset(fromSettings(tenant.settings));
   }, [tenant, isDirty, form]);
 
   const showSaved = (saved: Tenant) => {
-    base.current = saved.updated_at;
+    base.current = saved;
     form.reset(fromSettings(saved.settings));
   };
 
+  /** A preset fills the form; nothing is saved. */
+  const fillFrom = (preset: SecurityPreset) => {
+    const next = presetValues(preset);
+    if (sameValue(form.getValues(), next)) {
+      setPresetNotice(`The form already holds the settings of ${preset.name}.`);
+      return;
+    }
+    const options = { shouldDirty: true, shouldValidate: form.formState.isSubmitted };
+    form.setValue('mfa_required', next.mfa_required, options);
+    form.setValue('mfa_methods', next.mfa_methods, options);
+    form.setValue('password_policy', next.password_policy, options);
+    form.setValue('session_timeout', next.session_timeout, options);
+    setPresetNotice(`Filled in from ${preset.name}. Nothing is saved yet: review the form, then save.`);
+  };
+
+  // Save first shows what will change; Confirm sends it.
   const onSubmit = (values: Output) => {
-    void save(base.current, (latest) => ({ settings: mergeSettings(latest.settings, values) }), {
+    setReview({ values, rows: fieldChanges(settingsFields(base.current.settings), formFields(values)) });
+    setReviewing(true);
+  };
+
+  const confirmReview = () => {
+    if (!review) return;
+    const edit: CheckedEdit = {
+      base: base.current,
+      yours: formFields(review.values),
+      fieldsOf: (version) => settingsFields(version.settings),
+      buildBody: (latest, fields) => ({ settings: mergeSettings(latest.settings, valuesFromFields(fields)) }),
+    };
+    setReviewing(false);
+    void save(edit, {
       onSuccess: (saved) => {
         showSaved(saved);
+        setPresetNotice('');
         notify('Security settings saved', 'success');
       },
       onError: (error) => applyApiError(form, error, { fields: SETTINGS_FIELDS, under: 'settings' }),
@@ -226,68 +271,92 @@ export function SecuritySettingsForm({ tenant, onDirtyChange }: SecuritySettings
 
   return (
     <>
-      <FormContainer form={form} onSubmit={onSubmit} aria-labelledby="security-settings-heading">
-        <Group legend="Multi-factor authentication">
-          <SwitchElement<Input, 'mfa_required', Output> control={form.control} name="mfa_required" label="Require MFA" />
-          <MfaMethodsField control={form.control} />
-        </Group>
+      <SecurityPresetsPanel onChoose={fillFrom} notice={presetNotice} />
+      <Box
+        sx={{ display: 'grid', gridTemplateColumns: { xs: 'minmax(0, 1fr)', lg: 'minmax(0, 1fr) 22rem' }, gap: 4, alignItems: 'start' }}
+      >
+        <FormContainer form={form} onSubmit={onSubmit} aria-labelledby="security-settings-heading">
+          <Group legend="Multi-factor authentication">
+            <SwitchElement<Input, 'mfa_required', Output> control={form.control} name="mfa_required" label="Require MFA" />
+            <MfaMethodsField control={form.control} />
+          </Group>
 
-        <Group legend="Password policy">
-          <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>
-            <TextFieldElement<Input, 'password_policy.min_length', Output>
-              control={form.control}
-              name="password_policy.min_length"
-              label="Minimum length (characters)"
-              type="number"
-              required
-              helperText={`${LIMITS.minLength.min} to ${LIMITS.minLength.max}.`}
-              slotProps={{ htmlInput: { min: LIMITS.minLength.min, max: LIMITS.minLength.max, step: 1 } }}
-              sx={{ flex: '1 1 14rem' }}
-            />
-            <TextFieldElement<Input, 'password_policy.max_age_days', Output>
-              control={form.control}
-              name="password_policy.max_age_days"
-              label="Maximum age (days)"
-              type="number"
-              helperText="Leave empty and passwords never expire."
-              slotProps={{ htmlInput: { min: LIMITS.maxAgeDays.min, max: LIMITS.maxAgeDays.max, step: 1 } }}
-              sx={{ flex: '1 1 14rem' }}
-            />
-            <TextFieldElement<Input, 'password_policy.history_count', Output>
-              control={form.control}
-              name="password_policy.history_count"
-              label="Passwords remembered"
-              type="number"
-              required
-              helperText={`${LIMITS.historyCount.min} to ${LIMITS.historyCount.max}. Remembered passwords cannot be reused.`}
-              slotProps={{ htmlInput: { min: LIMITS.historyCount.min, max: LIMITS.historyCount.max, step: 1 } }}
-              sx={{ flex: '1 1 14rem' }}
-            />
+          <Group legend="Password policy">
+            <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2 }}>
+              <TextFieldElement<Input, 'password_policy.min_length', Output>
+                control={form.control}
+                name="password_policy.min_length"
+                label="Minimum length (characters)"
+                type="number"
+                required
+                helperText={`${LIMITS.minLength.min} to ${LIMITS.minLength.max}.`}
+                slotProps={{ htmlInput: { min: LIMITS.minLength.min, max: LIMITS.minLength.max, step: 1 } }}
+                sx={{ flex: '1 1 14rem' }}
+              />
+              <TextFieldElement<Input, 'password_policy.max_age_days', Output>
+                control={form.control}
+                name="password_policy.max_age_days"
+                label="Maximum age (days)"
+                type="number"
+                helperText="Leave empty and passwords never expire."
+                slotProps={{ htmlInput: { min: LIMITS.maxAgeDays.min, max: LIMITS.maxAgeDays.max, step: 1 } }}
+                sx={{ flex: '1 1 14rem' }}
+              />
+              <TextFieldElement<Input, 'password_policy.history_count', Output>
+                control={form.control}
+                name="password_policy.history_count"
+                label="Passwords remembered"
+                type="number"
+                required
+                helperText={`${LIMITS.historyCount.min} to ${LIMITS.historyCount.max}. Remembered passwords cannot be reused.`}
+                slotProps={{ htmlInput: { min: LIMITS.historyCount.min, max: LIMITS.historyCount.max, step: 1 } }}
+                sx={{ flex: '1 1 14rem' }}
+              />
+            </Box>
+            <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 3 }}>
+              {POLICY_REQUIREMENTS.map(([name, label]) => (
+                <CheckboxElement<Input, typeof name, Output> key={name} control={form.control} name={name} label={label} />
+              ))}
+            </Box>
+            <PolicySummary control={form.control} />
+          </Group>
+
+          <Group legend="Session">
+            <SessionTimeoutField control={form.control} />
+          </Group>
+
+          <OtherSettings tenant={tenant} />
+
+          <FormRootError />
+          <Box sx={{ display: 'flex', gap: 1 }}>
+            <Button type="submit" variant="contained" disabled={!isDirty || saving} loading={saving} loadingPosition="start">
+              Save security settings
+            </Button>
+            <Button
+              onClick={() => {
+                form.reset();
+                setPresetNotice('');
+              }}
+              disabled={!isDirty || saving}
+            >
+              Discard changes
+            </Button>
           </Box>
-          <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 3 }}>
-            {POLICY_REQUIREMENTS.map(([name, label]) => (
-              <CheckboxElement<Input, typeof name, Output> key={name} control={form.control} name={name} label={label} />
-            ))}
-          </Box>
-          <PolicySummary control={form.control} />
-        </Group>
-
-        <Group legend="Session">
-          <SessionTimeoutField control={form.control} />
-        </Group>
-
-        <OtherSettings tenant={tenant} />
-
-        <FormRootError />
-        <Box sx={{ display: 'flex', gap: 1 }}>
-          <Button type="submit" variant="contained" disabled={!isDirty || saving} loading={saving} loadingPosition="start">
-            Save security settings
-          </Button>
-          <Button onClick={() => form.reset()} disabled={!isDirty || saving}>
-            Discard changes
-          </Button>
+        </FormContainer>
+        {/* Beside the form, not inside it: the sample password is never part of what is submitted. */}
+        <Box sx={{ position: { lg: 'sticky' }, top: { lg: 88 } }}>
+          <Suspense fallback={null}>
+            <PasswordTester control={form.control} />
+          </Suspense>
         </Box>
-      </FormContainer>
+      </Box>
+      <SaveReviewDialog
+        open={reviewing}
+        tenantName={tenant.name}
+        rows={review?.rows ?? []}
+        onConfirm={confirmReview}
+        onCancel={() => setReviewing(false)}
+      />
       {dialog}
     </>
   );

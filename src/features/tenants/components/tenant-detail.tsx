@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from 'react';
 import { DetailState } from '@/components/data-list/detail-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { paths } from '@/config/paths';
@@ -11,10 +11,15 @@ import type { Tenant } from '../schemas';
 import { BackToTenants } from './back-to-tenants';
 import { BrandingView } from './branding-view';
 import { GeneralSection } from './general-section';
-import { SecuritySettingsForm } from './security-settings-form';
 import { TenantActions } from './tenant-actions';
 import { TenantStatusChip } from './tenant-status-chip';
 import { useUnsavedChangesGuard } from './unsaved-changes-guard';
+
+// The security settings (their form, the presets, and what loads from them: the review, the
+// password tester, the conflict view) come in a chunk of their own, fetched as the page starts,
+// beside the tenant itself, so the page's own bundle stays within its budget.
+const loadSettingsForm = () => import('./security-settings-form');
+const SecuritySettingsForm = lazy(() => loadSettingsForm().then((m) => ({ default: m.SecuritySettingsForm })));
 
 /**
  * One tenant: General (edited in place), Security settings, Branding; Suspend/Reactivate and
@@ -22,6 +27,9 @@ import { useUnsavedChangesGuard } from './unsaved-changes-guard';
  */
 export function TenantDetail({ tenantId, history }: { tenantId: string; history?: ReactNode }) {
   const query = useQuery(tenantQueries.detail(tenantId));
+  useEffect(() => {
+    void loadSettingsForm();
+  }, []);
   return (
     <DetailState
       query={query}
@@ -67,7 +75,9 @@ function TenantPage({ tenant, history }: { tenant: Tenant; history?: ReactNode }
           <Typography id="security-settings-heading" component="h2" variant="h5" sx={{ mb: 2 }}>
             Security settings
           </Typography>
-          <SecuritySettingsForm tenant={tenant} onDirtyChange={onSettingsDirty} />
+          <Suspense fallback={<Box sx={{ minHeight: 480 }} />}>
+            <SecuritySettingsForm tenant={tenant} onDirtyChange={onSettingsDirty} />
+          </Suspense>
         </Box>
       </Paper>
       <Paper variant="outlined" sx={{ p: 3 }}>
