@@ -175,7 +175,7 @@ test.describe('security settings', () => {
     await tenantPage.setNumber('Passwords remembered', '25');
     await tenantPage.setNumber('Session timeout (minutes)', '43201');
     await expect(tenantPage.saveSettingsButton).toBeEnabled();
-    await tenantPage.saveSettings();
+    await tenantPage.clickSaveSettings();
 
     await expect(tenantPage.mfaMethods).toContainText('Choose at least one method while MFA is required');
     await expect(tenantPage.numberField('Minimum length (characters)')).toHaveAccessibleDescription('Enter a whole number from 8 to 128');
@@ -283,7 +283,7 @@ test.describe('security settings', () => {
     await expect(tenantsPage.row(tenant.name)).toBeVisible();
   });
 
-  test("someone else's edit since loading is caught before saving: reload or overwrite", async ({
+  test("someone else's edit since loading opens the conflict view: discard mine, or keep mine per field", async ({
     tenants,
     tenantPage,
     makeAxeBuilder,
@@ -297,23 +297,29 @@ test.describe('security settings', () => {
     });
     await tenantPage.setNumber('Minimum length (characters)', '20');
     await tenantPage.saveSettings();
-    const conflict = tenantPage.dialog('Someone else changed this tenant');
-    await expect(conflict).toBeVisible();
+    await expect(tenantPage.conflictView).toBeVisible();
+    expect(await tenantPage.conflictRows()).toEqual([
+      'Minimum password length | 12 | 12 | 20',
+      'Session timeout | 8 hours | 4 hours | 8 hours',
+    ]);
+    await expect(tenantPage.conflictChoice('Minimum password length', 'Yours')).toBeChecked();
+    await expect(tenantPage.conflictChoice('Session timeout', 'Theirs')).toBeChecked();
     await expectNoAxeViolations(makeAxeBuilder());
 
-    // Reload: their version replaces the unsaved edit.
-    await conflict.getByRole('button', { name: 'Reload their version' }).click();
-    await expect(conflict).toBeHidden();
+    // Discard mine: their version replaces the unsaved edit.
+    await tenantPage.conflictView.getByRole('button', { name: 'Discard mine, show theirs' }).click();
+    await expect(tenantPage.conflictView).toBeHidden();
     await expect(tenantPage.numberField('Session timeout (minutes)')).toHaveValue('240');
     await expect(tenantPage.numberField('Minimum length (characters)')).toHaveValue('12');
     await expect(tenantPage.otherSettings).toContainText('data_residency');
 
-    // A second change elsewhere, then overwrite: ours wins, their unknown key is kept.
+    // A second change elsewhere; this time keep mine for both fields: their unknown key is kept.
     await tenants.update(tenant.id, { settings: { ...SETTINGS_WITH_EXTRAS, session_timeout: 120, data_residency: 'eu-central' } });
     await tenantPage.setNumber('Minimum length (characters)', '20');
     await tenantPage.saveSettings();
-    await expect(conflict).toBeVisible();
-    await conflict.getByRole('button', { name: 'Overwrite with mine' }).click();
+    await expect(tenantPage.conflictView).toBeVisible();
+    await tenantPage.chooseInConflict('Session timeout', 'Yours');
+    await tenantPage.saveConflictChoices();
     await tenantPage.assertSettingsSaved();
     const saved = await tenants.get(tenant.id);
     expect(saved?.settings).toMatchObject({ data_residency: 'eu-central', ip_allowlist: SETTINGS_WITH_EXTRAS.ip_allowlist });
@@ -323,7 +329,7 @@ test.describe('security settings', () => {
 });
 
 test.describe('a save racing another admin', () => {
-  test("an edit saved between the console's check and its save is not overwritten: the server's 412 opens the choice", async ({
+  test("an edit saved between the console's check and its save is not overwritten: the server's 412 opens the conflict view", async ({
     page,
     tenants,
     tenantPage,
@@ -345,20 +351,23 @@ test.describe('a save racing another admin', () => {
     await tenantPage.setNumber('Minimum length (characters)', '16');
     await tenantPage.saveSettings();
 
-    const conflict = tenantPage.dialog('Someone else changed this tenant');
-    await expect(conflict).toBeVisible();
+    await expect(tenantPage.conflictView).toBeVisible();
     expect(sentIfMatch).toMatch(/^"/);
     // Nothing of ours was written: their save stands as they made it.
     const theirs = await tenants.get(tenant.id);
     expect(theirs?.settings).toMatchObject({ session_timeout: 90, data_residency: 'eu-west' });
     expect(theirs?.settings.password_policy).toMatchObject({ min_length: 12 });
 
-    // Overwrite: ours is saved onto their newest version, their keys kept.
-    await conflict.getByRole('button', { name: 'Overwrite with mine' }).click();
+    // Each field that differs, suggested from the side that changed it; saved onto their newest version.
+    expect(await tenantPage.conflictRows()).toEqual([
+      'Minimum password length | 12 | 12 | 16',
+      'Session timeout | 8 hours | 1 hour and 30 minutes | 8 hours',
+    ]);
+    await tenantPage.saveConflictChoices();
     await tenantPage.assertSettingsSaved();
     const saved = await tenants.get(tenant.id);
     expect(saved?.settings.password_policy).toMatchObject({ min_length: 16, breached_password_check: true });
-    expect(saved?.settings).toMatchObject({ data_residency: 'eu-west' });
+    expect(saved?.settings).toMatchObject({ data_residency: 'eu-west', session_timeout: 90 });
   });
 });
 
@@ -375,7 +384,7 @@ test.describe('in the dark theme', () => {
     const tenant = await tenants.create({ partner_id: partner!.id, settings: SETTINGS_WITH_EXTRAS, status: 'SUSPENDED' });
     await tenantPage.goTo(tenant.id, tenant.name);
     await tenantPage.setNumber('Session timeout (minutes)', '1');
-    await tenantPage.saveSettings();
+    await tenantPage.clickSaveSettings();
     await expect(tenantPage.numberField('Session timeout (minutes)')).toHaveAccessibleDescription(/from 5 to 43,200/);
     await expectNoAxeViolations(makeAxeBuilder());
 

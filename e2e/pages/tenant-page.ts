@@ -2,6 +2,7 @@ import { expect, type Page } from '@playwright/test';
 
 type GeneralField = 'Name' | 'Slug' | 'Contact email';
 type NumberField = 'Minimum length (characters)' | 'Maximum age (days)' | 'Passwords remembered' | 'Session timeout (minutes)';
+type PresetName = 'ScaiKey default' | 'NIST SP 800-63B' | 'PCI DSS v4.0';
 type PolicyCheckbox = 'Require an uppercase letter' | 'Require a lowercase letter' | 'Require a digit' | 'Require a special character';
 
 /** One tenant's page: General (edited in place), Security settings, Branding, and the actions. */
@@ -91,8 +92,99 @@ export class TenantPage {
     return this.settings.getByRole('button', { name: 'Save security settings' });
   }
 
-  async saveSettings() {
+  /** Clicks Save only: the review opens when the form is valid, the errors show when not. */
+  async clickSaveSettings() {
     await this.saveSettingsButton.click();
+  }
+
+  /** Saves through the review: Save, then Save changes in the dialog that lists them. */
+  async saveSettings() {
+    await this.clickSaveSettings();
+    await this.confirmReview();
+  }
+
+  // The review before a save
+
+  get reviewDialog() {
+    return this.page.getByRole('dialog', { name: /^Save changes to .*security settings\?$|^Nothing to save$/ });
+  }
+
+  /** The changes the review lists, each "Field: before → after". */
+  async reviewChanges(): Promise<string[]> {
+    await expect(this.reviewDialog).toBeVisible();
+    return this.reviewDialog.getByRole('list', { name: 'Changes' }).getByRole('listitem').allTextContents();
+  }
+
+  async confirmReview() {
+    await this.reviewDialog.getByRole('button', { name: 'Save changes' }).click();
+    await expect(this.reviewDialog).toBeHidden();
+  }
+
+  async cancelReview() {
+    await this.reviewDialog.getByRole('button', { name: 'Back to the form' }).click();
+    await expect(this.reviewDialog).toBeHidden();
+  }
+
+  // Presets
+
+  preset(name: PresetName) {
+    return this.page.getByRole('region', { name, exact: true });
+  }
+
+  /** Fills the form from a preset (nothing is saved). */
+  async fillPreset(name: PresetName) {
+    await this.preset(name).getByRole('button', { name: `Fill in ${name}` }).click();
+    await expect(this.page.getByText(`Filled in from ${name}.`, { exact: false })).toBeVisible();
+  }
+
+  // The password tester
+
+  get passwordTester() {
+    return this.page.getByRole('region', { name: 'Try the password policy' });
+  }
+
+  get samplePassword() {
+    return this.passwordTester.getByLabel('Sample password', { exact: true });
+  }
+
+  async typeSample(sample: string) {
+    await this.samplePassword.fill(sample);
+  }
+
+  /** Each rule for the sample as shown: "At least 12 characters: not met". */
+  sampleRules() {
+    return this.passwordTester.getByRole('list', { name: 'Rules for the sample' }).getByRole('listitem');
+  }
+
+  // The conflict view
+
+  get conflictView() {
+    return this.page.getByRole('dialog', { name: 'Someone else changed this tenant' });
+  }
+
+  /** Each row of the view: field | when opened | theirs now | yours (the choice column left out). */
+  async conflictRows(): Promise<string[]> {
+    const rows = this.conflictView.getByRole('table', { name: 'Fields that differ' }).getByRole('row');
+    await expect(rows.nth(1)).toBeVisible();
+    const out: string[] = [];
+    for (const row of (await rows.all()).slice(1)) {
+      const field = await row.getByRole('rowheader').textContent();
+      const cells = await row.getByRole('cell').allTextContents();
+      out.push([field, ...cells.slice(0, 3)].join(' | '));
+    }
+    return out;
+  }
+
+  conflictChoice(field: string, side: 'Theirs' | 'Yours') {
+    return this.conflictView.getByRole('radiogroup', { name: field, exact: true }).getByRole('radio', { name: side });
+  }
+
+  async chooseInConflict(field: string, side: 'Theirs' | 'Yours') {
+    await this.conflictChoice(field, side).check();
+  }
+
+  async saveConflictChoices() {
+    await this.conflictView.getByRole('button', { name: 'Save with these choices' }).click();
   }
 
   async assertSettingsSaved() {
