@@ -26,7 +26,8 @@ import { chromium } from '@playwright/test';
 import { compare } from './lib/compare.mjs';
 import { measurePaging, measureSearch } from './lib/measure-lists.mjs';
 import { firstVisit, measureScreen } from './lib/measure-screens.mjs';
-import { apiGet, auditEndpoints, measureServer, securityEndpoints } from './lib/measure-server.mjs';
+import { measurePalette } from './lib/measure-palette.mjs';
+import { apiGet, auditEndpoints, measureServer, paletteEndpoints, securityEndpoints } from './lib/measure-server.mjs';
 import { signIn } from './lib/oidc-client.mjs';
 import {
   ACCOUNT,
@@ -87,6 +88,7 @@ async function serverEndpoints(token, { middle, tenant, terms, userTerm }) {
     ['GET /tenants/{id}', `/tenants/${encodeURIComponent(tenant.id)}`],
     ...securityEndpoints(),
     ...(await auditEndpoints(token)),
+    ...paletteEndpoints({ terms, userTerm }),
   ];
 }
 
@@ -202,6 +204,8 @@ async function main() {
     result.screens.push({ name, ...(await runSafely(name, () => measureScreen(browser, state, name, path, ready))) });
   }
 
+  log('command palette');
+  result.palette = await runSafely('palette', () => measurePalette(browser, state, probe));
   log('tenants search');
   result.search = await runSafely('search', () => measureSearch(browser, state, terms.slice(0, Math.max(RUNS, 3))));
   log(`tenants: ${PAGES} list pages in a row`);

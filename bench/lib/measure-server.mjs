@@ -3,8 +3,10 @@
 import { API, SAMPLES, log } from './options.mjs';
 import { ms, percentile } from './stats.mjs';
 
+/** `path` under /api/v1/admin, or from the origin when it starts with /api/ (the Admins API). */
 export async function apiGet(token, path) {
-  const response = await fetch(`${API}/api/v1/admin${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const url = path.startsWith('/api/') ? `${API}${path}` : `${API}/api/v1/admin${path}`;
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
   return response.json();
 }
@@ -62,5 +64,24 @@ export function securityEndpoints() {
     ['GET /tenants/?session_timeout_gt=480', '/tenants/?session_timeout_gt=480&per_page=20'],
     ['GET /tenants/ a band (timeout 16–60)', '/tenants/?session_timeout_gt=15&session_timeout_lt=61&per_page=20'],
     ['GET /tenants/ three filters and a status', '/tenants/?status=SUSPENDED&mfa_required=false&password_min_length_lt=10&session_timeout_gt=60&per_page=20'],
+  ];
+}
+
+/**
+ * The command palette's requests (issue 19), as it sends them: tenants and users searched with the
+ * same term (per_page 20, the shared lookups' page), from 3 characters on; the newest 100 admin
+ * accounts once per use. `terms` are tenant names, `userTerm` part of an email.
+ */
+export function paletteEndpoints({ terms, userTerm }) {
+  const first = terms[0] ?? 'acme corporation';
+  const three = first.slice(0, 3);
+  const word = (terms[1] ?? first).split(' ').at(-1);
+  const q = (term) => encodeURIComponent(term);
+  return [
+    [`palette: GET /tenants/?search=${three} (3 letters)`, `/tenants/?per_page=20&search=${q(three)}`],
+    [`palette: GET /users/?search=${three} (3 letters)`, `/users/?per_page=20&search=${q(three)}`],
+    [`palette: GET /tenants/?search=${word} (part of a name)`, `/tenants/?per_page=20&search=${q(word)}`],
+    [`palette: GET /users/?search=${userTerm} (email)`, `/users/?per_page=20&search=${q(userTerm)}`],
+    ['palette: GET /api/admins/page/1?pageSize=100', '/api/admins/page/1?pageSize=100'],
   ];
 }

@@ -49,6 +49,7 @@ export function report(r) {
         ['tenants: next page → new rows', ms(tpg?.time), tpg?.p95 != null ? `p95 ${ms(tpg.p95)} (${tpg.pages} pages)` : ''],
         ['  of which: the request', ms(tpg?.phases?.request), ''],
         ['role assignments: next page → new rows', ms(rpg?.time), rpg?.p95 != null ? `p95 ${ms(rpg.p95)} (${rpg.pages} pages)` : ''],
+        ...paletteRows(r.palette, range),
       ],
     ),
   );
@@ -85,6 +86,18 @@ export function report(r) {
   lines.push(serverTable(r));
   if (r.compare) lines.push('', compareReport(r.compare));
   return lines.join('\n');
+}
+
+/** The command palette (issue 19): first opening, then last key → server results per kind of term (goal ≤ 150 ms). */
+function paletteRows(p, range) {
+  if (!p?.rows) return [['palette: last key → results', 'n/a', p?.error ?? '']];
+  return [
+    ['palette: Ctrl+K → open (first use, loads its code)', ms(p.firstOpen), ''],
+    ...p.rows.flatMap((row) => [
+      [`palette: last key → results, ${row.label}`, ms(row.time), `${range(row.times)} (goal ≤ 150 ms)`],
+      ['  pause / request / rendering', `${ms(row.beforeRequest)} / ${ms(row.request)} / ${ms(row.afterRequest)}`, ''],
+    ]),
+  ];
 }
 
 function serverTable(r) {
