@@ -1,6 +1,5 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink } from 'react-router-dom';
@@ -8,20 +7,15 @@ import { CsvExportButton, type CsvColumn } from '@/components/data-list/csv-expo
 import { urlPaging } from '@/components/data-list/page-params';
 import { DataList } from '@/components/data-list/data-list';
 import { DataTable, type Column } from '@/components/data-list/data-table';
-import { FilterBar } from '@/components/data-list/filter-bar';
-import { FilterSelect } from '@/components/data-list/filter-select';
-import { LazyTenantPicker, LazyUserPicker } from '@/components/pickers/lazy-pickers';
+import { FilterBarPlaceholder, filterPlaces as places, lazyFilters } from '@/components/data-list/lazy-filters';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { paths } from '@/config/paths';
 import { useSearchParamsState } from '@/hooks/use-search-params-state';
 import { ignoredFiltersMessage } from '@/lib/api/ignored-filters';
-import { auditExportPages, auditQueries, type AuditEvent, type AuditPage } from '../api/queries';
-import { auditFiltersSchema, hasActiveFilters, NO_FILTERS, RESULTS, type AuditFilters } from '../schemas';
-import { actionLabel, actionText, changesSummary, entryLinkLabel, resourceTypeLabel } from '../words';
+import { auditExportPages, auditQueries, type AuditEvent } from '../api/queries';
+import { auditFiltersSchema, hasActiveFilters, NO_FILTERS, type AuditFilters } from '../schemas';
+import { actionText, changesSummary, entryLinkLabel } from '../words';
 import { ActionWords, ActorCell, ResultText } from './audit-bits';
-import { TimeRangeFilter } from './time-range-filter';
-
-const RESULT_OPTIONS = RESULTS.map((value) => ({ value, label: value === 'success' ? 'Success' : 'Failure' }));
 
 const COLUMNS: Column<AuditEvent>[] = [
   {
@@ -65,40 +59,20 @@ const CSV_COLUMNS: CsvColumn<AuditEvent>[] = [
   { header: 'Changes', value: (e) => changesSummary(e.changes) },
 ];
 
-/** A select's options from the server's values, keeping the URL's value even when the server does not list it. */
-function optionsOf(values: readonly string[] | undefined, current: string | undefined, label: (value: string) => string) {
-  const all = values ?? [];
-  return [...all, ...(current && !all.includes(current) ? [current] : [])].map((value) => ({ value, label: label(value) }));
-}
+// The filter bar (selects, pickers, the custom range's date fields) loads in a chunk of its own,
+// requested with this module, beside the first page; its place is held meanwhile.
+const AuditFilterBar = lazyFilters(() => import('./audit-filters').then((m) => m.AuditFilters));
 
-function Filters({ filters, page, onChange, onClear }: { filters: AuditFilters; page: AuditPage | undefined; onChange: (patch: Partial<AuditFilters>) => void; onClear: () => void }) {
-  const actions = useQuery(auditQueries.actions());
-  const types = useQuery(auditQueries.resourceTypes());
-  const set = (patch: Partial<AuditFilters>) => onChange({ ...patch, page: 1 });
-  const resourceName = page?.items.find((e) => e.resource_id === filters.resource)?.resource_name ?? filters.resource;
-  return (
-    <FilterBar label="Filter the audit log" filtered={hasActiveFilters(filters)} onClear={onClear}>
-      <TimeRangeFilter value={filters} onChange={(range) => set(range)} />
-      <Box sx={{ minWidth: 240, flex: '1 1 240px' }}>
-        <LazyUserPicker id="filter-actor" size="small" label="Actor" placeholder="Anyone" value={filters.actor ?? null} onChange={(actor) => set({ actor: actor ?? undefined })} />
-      </Box>
-      <FilterSelect id="filter-action" label="Action" anyLabel="Any action" value={filters.action} options={optionsOf(actions.data, filters.action, actionLabel)} onChange={(action) => set({ action })} minWidth={220} />
-      <FilterSelect id="filter-type" label="Resource type" anyLabel="Any type" value={filters.type} options={optionsOf(types.data, filters.type, resourceTypeLabel)} onChange={(type) => set({ type })} />
-      <FilterSelect id="filter-result" label="Result" anyLabel="Any result" value={filters.result} options={RESULT_OPTIONS} onChange={(result) => set({ result })} minWidth={150} />
-      <Box sx={{ minWidth: 240, flex: '1 1 240px' }}>
-        <LazyTenantPicker id="filter-tenant" size="small" label="Tenant" placeholder="Any tenant" value={filters.tenant ?? null} onChange={(tenant) => set({ tenant: tenant ?? undefined })} />
-      </Box>
-      {filters.resource ? (
-        <Chip
-          label={`Resource: ${resourceName}`}
-          aria-label={`Remove the filter Resource: ${resourceName}`}
-          onClick={() => set({ resource: undefined })}
-          onDelete={() => set({ resource: undefined })}
-          sx={{ mt: 0.5 }}
-        />
-      ) : null}
-    </FilterBar>
-  );
+function filterPlaces(filters: AuditFilters) {
+  return [
+    places.select(170),
+    ...(filters.range === 'custom' ? [{ width: 230, flex: '0 1 230px', helper: true }, { width: 230, flex: '0 1 230px', helper: true }] : []),
+    places.picker(),
+    places.select(220),
+    places.select(),
+    places.select(150),
+    places.picker(),
+  ];
 }
 
 /**
@@ -114,7 +88,13 @@ export function AuditLog() {
   const ignored = list.data?.ignored ?? [];
   return (
     <>
-      <Filters filters={filters} page={list.data} onChange={(patch) => setFilters(patch)} onClear={clear} />
+      <AuditFilterBar
+        placeholder={<FilterBarPlaceholder label="Filter the audit log" places={filterPlaces(filters)} filtered={hasActiveFilters(filters)} />}
+        filters={filters}
+        page={list.data}
+        onChange={(patch) => setFilters(patch)}
+        onClear={clear}
+      />
       <DataList
         noun={{ one: 'entry', many: 'entries' }}
         query={list}
