@@ -52,7 +52,8 @@ describe('TenantsList security filters', () => {
     expect(sent.get('password_min_length_lt')).toBe('10');
     expect(sent.get('session_timeout_gt')).toBe('60');
     expect(sent.get('session_timeout_lt')).toBe('481');
-    expect(screen.getByRole('combobox', { name: 'MFA required' })).toHaveTextContent('No');
+    // The filter bar loads beside the rows, in a chunk of its own.
+    expect(await screen.findByRole('combobox', { name: 'MFA required' })).toHaveTextContent('No');
     expect(screen.getByRole('spinbutton', { name: 'Minimum length below' })).toHaveValue(10);
     expect(screen.getByRole('spinbutton', { name: 'Session timeout above' })).toHaveValue(60);
     expect(screen.getByRole('button', { name: 'Session timeout below 481 minutes: remove this filter' })).toBeInTheDocument();
@@ -76,7 +77,7 @@ describe('TenantsList security filters', () => {
     const asked = serve((params) => (params.get('mfa_required') === 'true' ? [strict] : [strict, bare]));
     const { user, history } = renderWithProviders(<TenantsList />, { route: '/tenants?page=2' });
     await screen.findByRole('table', { name: 'Tenants' });
-    await user.click(screen.getByRole('combobox', { name: 'MFA required' }));
+    await user.click(await screen.findByRole('combobox', { name: 'MFA required' }));
     await user.click(await screen.findByRole('option', { name: 'Yes' }));
     await waitFor(() => expect(history.location.search).toContain('mfa_required=true'));
     expect(history.location.search).not.toContain('page=2');

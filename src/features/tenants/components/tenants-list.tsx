@@ -7,25 +7,32 @@ import { CsvExportButton } from '@/components/data-list/csv-export';
 import { urlPaging } from '@/components/data-list/page-params';
 import { DataList } from '@/components/data-list/data-list';
 import { DataTable, tableClasses, type Column } from '@/components/data-list/data-table';
-import { FilterBar } from '@/components/data-list/filter-bar';
-import { FilterSelect } from '@/components/data-list/filter-select';
+import { FilterBarPlaceholder, filterPlaces as places, lazyFilters } from '@/components/data-list/lazy-filters';
 import { useRowSelection } from '@/components/data-list/row-selection';
-import { SearchField } from '@/components/data-list/search-field';
-import { LazyPartnerPicker } from '@/components/pickers/lazy-pickers';
 import { paths } from '@/config/paths';
 import { useSearchParamsState } from '@/hooks/use-search-params-state';
 import { hasSecurityFilters, NO_SECURITY_FILTERS, SECURITY_FILTER_NAMES } from '@/lib/api/tenant-security-filters';
 import { ignoredSecurityFilters } from '@/lib/api/tenant-security-match';
 import { exactTime, shortDate } from '@/utils/dates';
 import { tenantQueries } from '../api/queries';
-import { STATUS_LABELS, TENANT_STATUSES, tenantListSearchSchema, type Tenant, type TenantListSearch } from '../schemas';
+import { tenantListSearchSchema, type Tenant, type TenantListSearch } from '../schemas';
 import type { TenantCsvRow } from '../tenants-csv';
 import { PartnerName } from './partner-name';
-import { SecurityFilterFields } from './security-filter-fields';
 import { TenantBulkActions } from './tenant-bulk-actions';
 import { TenantStatusChip } from './tenant-status-chip';
 
-const STATUS_OPTIONS = TENANT_STATUSES.map((status) => ({ value: status, label: STATUS_LABELS[status] }));
+// The filter bar (search, selects, the partner picker, the security filters) loads in a chunk of its
+// own, requested with this module, beside the first page; its place is held meanwhile.
+const TenantFilterBar = lazyFilters(() => import('./tenants-filters').then((m) => m.TenantFilters));
+/** Search (with its helper text), Status, Partner, MFA required, and the two number filters (with theirs). */
+const FILTER_PLACES = [
+  places.search(true),
+  places.select(160),
+  places.picker(),
+  places.select(140),
+  { width: 190, flex: '0 1 190px', helper: true },
+  { width: 190, flex: '0 1 190px', helper: true },
+];
 
 /** Made once: the rows are memoised on their record and these columns. */
 const COLUMNS: readonly Column<Tenant>[] = [
@@ -76,32 +83,13 @@ export function TenantsList() {
 
   return (
     <>
-      <FilterBar label="Filter tenants" filtered={isFiltered(filters)} onClear={clearFilters}>
-        <SearchField
-          value={filters.search}
-          onSearch={(search) => setFilters({ search, page: 1 }, { replace: true })}
-          helperText="Name, slug or contact email"
-        />
-        <FilterSelect
-          label="Status"
-          anyLabel="Any status"
-          value={filters.status}
-          options={STATUS_OPTIONS}
-          onChange={(status) => setFilters({ status, page: 1 })}
-          minWidth={160}
-        />
-        <Box sx={{ minWidth: 240, flex: '1 1 240px' }}>
-          <LazyPartnerPicker
-            label="Partner"
-            size="small"
-            margin="none"
-            value={filters.partner_id ?? null}
-            onChange={(partnerId) => setFilters({ partner_id: partnerId ?? undefined, page: 1 })}
-            placeholder="Any partner"
-          />
-        </Box>
-        <SecurityFilterFields filters={filters} onChange={(patch) => setFilters({ ...patch, page: 1 })} />
-      </FilterBar>
+      <TenantFilterBar
+        placeholder={<FilterBarPlaceholder label="Filter tenants" places={FILTER_PLACES} filtered={isFiltered(filters)} />}
+        filters={filters}
+        filtered={isFiltered(filters)}
+        onChange={(patch, options) => setFilters({ ...patch, page: 1 }, options)}
+        onClear={clearFilters}
+      />
       {ignored.length > 0 ? (
         <Alert
           severity="info"
