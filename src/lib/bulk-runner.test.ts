@@ -1,6 +1,6 @@
 import { deferred, type Deferred } from '@/testing/deferred';
 import { ApiError } from './api-error';
-import { createBulkRunner, skipped, type BulkSnapshot } from './bulk-runner';
+import { createBulkRunner, serialByKey, skipped, type BulkSnapshot } from './bulk-runner';
 
 /** The runner on its own: the concurrency limit, partial failure, skips, retry, cancel, order. */
 
@@ -217,5 +217,63 @@ describe('createBulkRunner', () => {
     expect(task).toHaveBeenCalledTimes(2);
     const empty = await createBulkRunner<string>({ items: [], task }).start();
     expect(empty).toMatchObject({ phase: 'finished', counts: { total: 0, settled: 0 } });
+  });
+});
+
+describe('serialByKey', () => {
+  it('runs the work of one key one after another, in order, even after a failure; other keys at once', async () => {
+    const serial = serialByKey();
+    const held = new Map<string, Deferred<void>>();
+    const log: string[] = [];
+    const work = (name: string) => async () => {
+      log.push(`start ${name}`);
+      const d = deferred();
+      held.set(name, d);
+      await d.promise;
+      log.push(`end ${name}`);
+      return name;
+    };
+    const a1 = serial('usr_a', work('a1'));
+    const a2 = serial('usr_a', work('a2'));
+    const a3 = serial('usr_a', work('a3'));
+    const b1 = serial('usr_b', work('b1'));
+    await flush();
+    // One of usr_a's at a time; usr_b's does not wait for them.
+    expect(log).toEqual(['start a1', 'start b1']);
+    held.get('a1')!.reject(new ApiError(500, 'boom'));
+    await expect(a1).rejects.toThrow('boom');
+    await flush();
+    expect(log).toEqual(['start a1', 'start b1', 'start a2']);
+    held.get('a2')!.resolve();
+    await expect(a2).resolves.toBe('a2');
+    await flush();
+    expect(log).toEqual(['start a1', 'start b1', 'start a2', 'end a2', 'start a3']);
+    held.get('a3')!.resolve();
+    held.get('b1')!.resolve();
+    await expect(Promise.all([a3, b1])).resolves.toEqual(['a3', 'b1']);
+  });
+
+  it('through the runner at 4 at a time, two revokes of one user never overlap; other users still run beside them', async () => {
+    const serial = serialByKey();
+    const items = ['a1', 'b1', 'a2', 'c1', 'a3'];
+    const inFlight = new Map<string, number>();
+    let overlapOfOneUser = 0;
+    let mostAtOnce = 0;
+    let atOnce = 0;
+    const revoke = async (item: string) => {
+      const user = item[0]!;
+      inFlight.set(user, (inFlight.get(user) ?? 0) + 1);
+      atOnce += 1;
+      overlapOfOneUser = Math.max(overlapOfOneUser, inFlight.get(user)!);
+      mostAtOnce = Math.max(mostAtOnce, atOnce);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      atOnce -= 1;
+      inFlight.set(user, inFlight.get(user)! - 1);
+    };
+    const runner = createBulkRunner({ items, task: (item) => serial(item[0]!, () => revoke(item)) });
+    const final = await runner.start();
+    expect(final.counts.done).toBe(5);
+    expect(overlapOfOneUser).toBe(1);
+    expect(mostAtOnce).toBeGreaterThan(1);
   });
 });

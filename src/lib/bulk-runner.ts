@@ -217,3 +217,25 @@ export function createBulkRunner<T>({
     },
   };
 }
+
+/**
+ * Runs the work given for one key after the work already queued for that key has settled, in
+ * the order given; work of other keys runs at once. For writes on one record that must not
+ * overlap (two revokes of one user's roles, each deciding whether the user is left without any).
+ */
+export function serialByKey(): <R>(key: string, work: () => Promise<R>) => Promise<R> {
+  const tails = new Map<string, Promise<void>>();
+  return (key, work) => {
+    const previous = tails.get(key) ?? Promise.resolve();
+    const result = previous.then(work);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    tails.set(key, tail);
+    void tail.then(() => {
+      if (tails.get(key) === tail) tails.delete(key);
+    });
+    return result;
+  };
+}
