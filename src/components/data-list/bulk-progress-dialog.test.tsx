@@ -1,10 +1,12 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { ApiError } from '@/lib/api-error';
 import { deferred, type Deferred } from '@/testing/deferred';
 import { renderWithProviders } from '@/testing/render-with-providers';
 import type { BulkSnapshot } from '@/lib/bulk-runner';
+import { MILESTONE_MIN_ITEMS } from './bulk-progress-dialog';
 import { LazyBulkProgressDialog } from './lazy-bulk-progress-dialog';
 
 /** The progress dialog over the runner: progress, each row's result, Cancel, Retry failed, Close. */
@@ -40,11 +42,14 @@ function heldTask() {
   return { task, calls, answer };
 }
 
+const nameOf = (row: Row) => row.name;
+
 function Harness(props: {
   rows?: Row[];
   task: (row: Row) => Promise<unknown>;
   concurrency?: number;
   onFinished?: (snapshot: BulkSnapshot<Row>) => void;
+  itemLabel?: (row: Row) => string;
 }) {
   const [open, setOpen] = useState(false);
   const rows = props.rows ?? ROWS;
@@ -53,6 +58,7 @@ function Harness(props: {
       <button type="button" onClick={() => setOpen(true)}>
         Suspend {rows.length} tenants
       </button>
+      <Link to="/elsewhere">Elsewhere</Link>
       <LazyBulkProgressDialog<Row>
         open={open}
         title={`Suspend ${rows.length} tenants`}
@@ -60,7 +66,7 @@ function Harness(props: {
         task={props.task}
         skip={(row) => (row.status === 'SUSPENDED' ? 'already suspended' : null)}
         concurrency={props.concurrency}
-        itemLabel={(row) => row.name}
+        itemLabel={props.itemLabel ?? nameOf}
         onFinished={props.onFinished}
         onClose={() => setOpen(false)}
       />
@@ -99,10 +105,14 @@ describe('BulkProgressDialog', () => {
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
     expect(within(dialog).queryByRole('button', { name: 'Close' })).not.toBeInTheDocument();
 
+    // The start is announced; the count that moves with each answer is on the bar and for the eyes only.
+    const status = within(dialog).getByRole('status');
+    expect(status).toHaveTextContent(/^In progress\.$/);
     await held.answer('Globex');
     expect(bar).toHaveAttribute('aria-valuetext', '1 of 3');
     expect(bar).toHaveAttribute('aria-valuenow', '1');
-    expect(within(dialog).getByRole('status')).toHaveTextContent('1 of 3 finished.');
+    expect(status).toHaveTextContent(/^In progress\.$/);
+    expect(within(dialog).getByText('1 of 3 finished.')).toHaveAttribute('aria-hidden', 'true');
     await held.answer('Acme');
     await held.answer('Initech');
 
@@ -156,7 +166,8 @@ describe('BulkProgressDialog', () => {
     await waitFor(() => expect(held.task).toHaveBeenCalledTimes(1));
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     expect(within(dialog).getByRole('button', { name: 'Cancelling…' })).toBeInTheDocument();
-    expect(within(dialog).getByRole('status')).toHaveTextContent('Cancelling: 2 of 3 finished, waiting for the requests already sent.');
+    expect(within(dialog).getByRole('status')).toHaveTextContent('Cancelling: waiting for the requests already sent.');
+    expect(within(dialog).getByText('2 of 3 finished.')).toBeInTheDocument();
     expect(onFinished).not.toHaveBeenCalled();
 
     await held.answer('Acme');
@@ -192,5 +203,91 @@ describe('BulkProgressDialog', () => {
     const again = await screen.findByRole('dialog', { name: 'Suspend 3 tenants' });
     await waitFor(() => expect(within(again).getByRole('status')).toHaveTextContent('Finished: 3 done.'));
     expect(task).toHaveBeenCalledTimes(6);
+  });
+  it('on a long run, announces only a few milestones, not every answer', async () => {
+    const held = heldTask();
+    const rows: Row[] = Array.from({ length: MILESTONE_MIN_ITEMS }, (_, i) => ({ id: `${i}`, name: `T${i}`, status: 'ACTIVE' }));
+    const { dialog } = await openDialog({ rows, task: held.task, concurrency: MILESTONE_MIN_ITEMS });
+    await waitFor(() => expect(held.task).toHaveBeenCalledTimes(MILESTONE_MIN_ITEMS));
+    const status = within(dialog).getByRole('status');
+    const heard = new Set<string>([status.textContent ?? '']);
+    for (const row of rows) {
+      await held.answer(row.name);
+      heard.add(status.textContent ?? '');
+    }
+    expect([...heard]).toEqual([
+      'In progress.',
+      'In progress: a quarter finished.',
+      'In progress: half finished.',
+      'In progress: three quarters finished.',
+      `Finished: ${MILESTONE_MIN_ITEMS} done.`,
+    ]);
+  });
+
+  it('redraws only the row an answer was about, not all of them', async () => {
+    const held = heldTask();
+    const rows: Row[] = Array.from({ length: 200 }, (_, i) => ({ id: `${i}`, name: `T${i}`, status: 'ACTIVE' }));
+    const itemLabel = vi.fn(nameOf);
+    const { dialog } = await openDialog({ rows, task: held.task, concurrency: 200, itemLabel });
+    await waitFor(() => expect(held.task).toHaveBeenCalledTimes(200));
+    await waitFor(() => expect(results(dialog)[199]).toBe('T199: In progress'));
+    itemLabel.mockClear();
+    await held.answer('T5');
+    expect(results(dialog)[5]).toBe('T5: Done');
+    // Each row is named when it is drawn: one answer, one row (StrictMode may draw it twice).
+    expect(itemLabel.mock.calls.map(([row]) => row.name)).toEqual(expect.arrayContaining(['T5']));
+    expect(itemLabel.mock.calls.length).toBeLessThanOrEqual(2);
+  });
+
+  it('while it runs, another page asks first ("N of M done; leaving stops the rest"); Stay keeps the run, Leave cancels what has not started', async () => {
+    const held = heldTask();
+    const { dialog, user, history } = await openDialog({ task: held.task, concurrency: 1 });
+    await waitFor(() => expect(held.task).toHaveBeenCalledTimes(1));
+    await held.answer('Acme');
+    const from = history.location.pathname;
+
+    act(() => history.push('/elsewhere'));
+    const ask = await screen.findByRole('dialog', { name: 'Leave while this runs?' });
+    expect(ask).toHaveTextContent('1 of 3 done; leaving stops the rest.');
+    expect(within(ask).getByRole('button', { name: 'Stay' })).toHaveFocus();
+    await user.click(within(ask).getByRole('button', { name: 'Stay' }));
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Leave while this runs?' })).not.toBeInTheDocument());
+    expect(history.location.pathname).toBe(from);
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+
+    // A filter or page of the same list is not leaving.
+    act(() => history.push(`${from}?page=2`));
+    expect(history.location.search).toBe('?page=2');
+    expect(screen.queryByRole('dialog', { name: 'Leave while this runs?' })).not.toBeInTheDocument();
+
+    act(() => history.push('/elsewhere'));
+    const again = await screen.findByRole('dialog', { name: 'Leave while this runs?' });
+    await user.click(within(again).getByRole('button', { name: 'Leave' }));
+    await waitFor(() => expect(history.location.pathname).toBe('/elsewhere'));
+    await held.answer('Globex');
+    // Only what was in flight ran: the rest was cancelled.
+    expect(held.task).toHaveBeenCalledTimes(2);
+  });
+
+  it('while it runs, a reload or closing the tab asks first; once finished, not', async () => {
+    const held = heldTask();
+    await openDialog({ task: held.task });
+    await waitFor(() => expect(held.task).toHaveBeenCalledTimes(3));
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(unload()).toBe(true);
+    for (const row of ROWS) await held.answer(row.name);
+    expect(unload()).toBe(false);
+  });
+
+  it('once finished, another page is not asked about', async () => {
+    const { dialog, history } = await openDialog({ task: async () => undefined });
+    await waitFor(() => expect(within(dialog).getByRole('status')).toHaveTextContent('Finished: 3 done.'));
+    act(() => history.push('/elsewhere'));
+    expect(history.location.pathname).toBe('/elsewhere');
+    expect(screen.queryByRole('dialog', { name: 'Leave while this runs?' })).not.toBeInTheDocument();
   });
 });
