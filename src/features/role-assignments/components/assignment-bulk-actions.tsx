@@ -42,20 +42,29 @@ export function AssignmentBulkActions({ selection, rows, total, filters, current
   const count = selection.selected.size;
   const pageIds = rows.map((a) => a.id);
 
-  /** The selected rows, in the order they were selected, as last seen: any list page held, the rows fetched, the page on screen. */
+  /**
+   * The selected rows, in the order they were selected, as last seen (the rows fetched, any list
+   * page held, the page on screen, newest last). Only to name them: each row's task reads its
+   * assignment afresh before deciding anything.
+   */
   const selectedItems = (): BulkItem[] => {
     const known = new Map<string, RoleAssignment>();
+    for (const a of fetched) known.set(a.id, a);
     for (const [, page] of queryClient.getQueriesData<AssignmentPage>({ queryKey: roleAssignmentQueries.lists() })) {
       for (const a of page?.items ?? []) known.set(a.id, a);
     }
-    for (const a of fetched) known.set(a.id, a);
     for (const a of rows) known.set(a.id, a);
     return [...selection.selected].map((id) => ({ id, assignment: known.get(id) ?? null }));
   };
 
   const close = (results: BulkSnapshot<BulkItem> | null) => {
     setOpen(false);
+    if (!results) return;
     keepUnfinished(selection, results, (item) => item.id);
+    // The fetched copies are out of date now: only those of the rows still selected (failed, not
+    // started) are kept, to name them in the next run.
+    const left = new Set(results.items.flatMap(({ item, state }) => (state.status === 'failed' || state.status === 'cancelled' ? [item.id] : [])));
+    setFetched((current) => current.filter((a) => left.has(a.id)));
   };
 
   return (

@@ -5,13 +5,16 @@ import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { countOf } from '@/components/data-list/bulk-actions-bar';
 import { BulkRunDialogs } from '@/components/data-list/bulk-run-dialogs';
-import type { BulkSnapshot } from '@/lib/bulk-runner';
+import { apiClient } from '@/lib/api-client';
+import { ApiError, unwrap } from '@/lib/api-error';
+import { serialByKey, skipped, type BulkSnapshot } from '@/lib/bulk-runner';
 import { localDateTimeToIso } from '@/utils/dates';
 import { revokeAssignment, useRefreshAssignments, useUpdateAssignment } from '../api/bulk';
 import { useAssignmentNames, type AssignmentNames } from '../api/names';
+import type { RoleAssignment } from '../api/queries';
 import { EXTEND_DAYS, extensionFor, UNTIL_INVALID, UNTIL_NOT_FUTURE, type ExtendChoice } from '../extend';
 import { isOwnSuperAdmin, roleLabel } from '../schemas';
 import { scopeText, userName } from './assignment-bits';
@@ -20,9 +23,16 @@ import { OrphanCleanupChoice } from './orphan-cleanup';
 
 /**
  * The confirmation, then the progress dialog, of a bulk action on role assignments: loaded the
- * first time an admin clicks one of the bulk buttons. Rows are skipped, with the reason, when the
- * action cannot apply: the admin's own Super Admin role (the API refuses it), already active or
- * inactive, no expiry to extend. Anything else goes to the server, whose refusal is listed.
+ * first time an admin clicks one of the bulk buttons. Each row's task reads the assignment afresh
+ * (the copy the list showed may be minutes old: extended from its row menu since, changed by
+ * another admin) and decides from that: skipped, with the reason, when the action cannot apply
+ * (the admin's own Super Admin role, which the API refuses; already active or inactive; no expiry
+ * to extend); the Extend date counted from the current expiry. Anything else goes to the server,
+ * whose refusal is listed. A row gone meanwhile fails with "no longer exists" (a revoke: skipped,
+ * it is already what was asked).
+ *
+ * Revokes with the orphan cleanup run one user's at a time: two at once would each see the
+ * other's role still there, and neither would remove the user left without any.
  */
 
 export interface AssignmentBulkDialogsProps {
@@ -40,14 +50,24 @@ export const SKIP_REASONS = {
   alreadyActive: 'already active',
   alreadyInactive: 'already inactive',
   noExpiry: 'no expiry to extend',
-  notLoaded: 'no longer listed; select it again',
+  gone: 'no longer exists',
 } as const;
+
+/** The assignment as the server holds it now, or null when it is gone (404). */
+async function readAssignment(id: string, signal?: AbortSignal): Promise<RoleAssignment | null> {
+  try {
+    return unwrap(await apiClient().GET('/api/v1/admin/admin-roles/{role_id}', { params: { path: { role_id: id } }, signal }));
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) return null;
+    throw error;
+  }
+}
 
 type ExtendMode = '7' | '30' | '90' | 'until';
 
 /** "Ana Lima (Tenant Admin, Acme Corporation)": how a row is named in the results. */
-function itemLabel(item: BulkItem, names: AssignmentNames): string {
-  const a = item.assignment;
+function itemLabel(item: BulkItem, names: AssignmentNames, fresh?: RoleAssignment): string {
+  const a = item.assignment ?? fresh;
   if (!a) return item.id;
   return `${userName(names.user(a.user_id), a.user_id)} (${roleLabel(a.role)}, ${scopeText(a, names)})`;
 }
@@ -83,32 +103,40 @@ export function AssignmentBulkDialogs({ open, action, items, currentAdminId, onC
 
   const title = `${BULK_VERBS[action]} ${countOf(items.length, ASSIGNMENT_NOUN)}`;
 
-  /** Why a row is left out, or null to run it. */
-  const skip = ({ assignment: a }: BulkItem): string | null => {
-    if (!a) return SKIP_REASONS.notLoaded;
+  /** The copies read by the tasks, by id: they name the rows no list held. */
+  const freshCopies = useRef(new Map<string, RoleAssignment>());
+  /** One user's revokes with the orphan cleanup, one after another (see above). */
+  const [oneUserAtATime] = useState(serialByKey);
+
+  /** Why the action does not apply to the assignment as it is now, or null to send it. */
+  const skipReason = (a: RoleAssignment): string | null => {
     if (action !== 'activate' && isOwnSuperAdmin(a, currentAdminId)) return SKIP_REASONS.ownSuperAdmin;
     if (action === 'deactivate' && !a.is_active) return SKIP_REASONS.alreadyInactive;
     if (action === 'activate' && a.is_active) return SKIP_REASONS.alreadyActive;
-    if (action === 'extend') {
-      const extension = extensionFor(a, choice);
-      if (!extension) return SKIP_REASONS.noExpiry;
-      if ('error' in extension) return extension.error;
-    }
     return null;
   };
 
-  const task = async ({ id, assignment }: BulkItem): Promise<unknown> => {
+  const task = async ({ id }: BulkItem): Promise<unknown> => {
+    const a = await readAssignment(id);
+    if (!a) {
+      if (action === 'revoke') return skipped(SKIP_REASONS.gone);
+      throw new Error(SKIP_REASONS.gone);
+    }
+    freshCopies.current.set(id, a);
+    const reason = skipReason(a);
+    if (reason) return skipped(reason);
     switch (action) {
       case 'deactivate':
         return update(id, { is_active: false });
       case 'activate':
         return update(id, { is_active: true });
       case 'revoke':
-        return revokeAssignment(id, cleanup);
+        return cleanup ? oneUserAtATime(a.user_id, () => revokeAssignment(id, true)) : revokeAssignment(id, false);
       case 'extend': {
-        // Computed when it is sent: an expired row is renewed from that moment.
-        const extension = assignment ? extensionFor(assignment, choice) : null;
-        if (!extension || 'error' in extension) throw new Error(extension?.error ?? SKIP_REASONS.noExpiry);
+        // From the expiry it has now, at this moment: an expired row is renewed from now.
+        const extension = extensionFor(a, choice);
+        if (!extension) return skipped(SKIP_REASONS.noExpiry);
+        if ('error' in extension) return skipped(extension.error);
         return update(id, extension.body);
       }
     }
@@ -118,7 +146,10 @@ export function AssignmentBulkDialogs({ open, action, items, currentAdminId, onC
     // Revoked with cleanup: the user may be gone too.
     const users =
       action === 'revoke' && cleanup
-        ? snapshot.items.flatMap(({ item, state }) => (state.status === 'done' && item.assignment ? [item.assignment.user_id] : []))
+        ? snapshot.items.flatMap(({ item, state }) => {
+            const a = freshCopies.current.get(item.id) ?? item.assignment;
+            return state.status === 'done' && a ? [a.user_id] : [];
+          })
         : [];
     void refresh(users);
   };
@@ -130,9 +161,8 @@ export function AssignmentBulkDialogs({ open, action, items, currentAdminId, onC
       destructive={action !== 'activate' && action !== 'extend'}
       maxWidth="sm"
       items={items}
-      skip={skip}
       task={task}
-      itemLabel={(item) => itemLabel(item, names)}
+      itemLabel={(item) => itemLabel(item, names, freshCopies.current.get(item.id))}
       onConfirm={
         action === 'extend'
           ? () => {
