@@ -5,7 +5,7 @@ import type { RoleAssignmentsPage } from './pages/role-assignments-page';
 import type { AdminApi } from './support/api';
 import { readCsvDownload } from './support/csv';
 import { expect, expectNoAxeViolations, test } from './support/role-assignments-fixtures';
-import { displayName, freeUser, partnerName, rolesOf, tenantName, type AssignmentSeeder } from './support/role-assignments-data';
+import { displayName, freeUser, getAssignment, partnerName, rolesOf, tenantName, type AssignmentSeeder } from './support/role-assignments-data';
 
 /**
  * Bulk actions and Download CSV on the role assignments list (issue 17): select rows, confirm,
@@ -16,7 +16,14 @@ import { displayName, freeUser, partnerName, rolesOf, tenantName, type Assignmen
 
 const CLEANUP_LABEL_MANY = 'Also remove each user who is left an orphaned admin-only account';
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const DAY = 24 * 3600_000;
+
+/** `days` calendar days later at the same wall-clock time, as the console counts (src/features/role-assignments/extend.ts). */
+function addDays(iso: string, days: number): Date {
+  const at = new Date(iso);
+  at.setDate(at.getDate() + days);
+  return at;
+}
 
 /** Another tenant than the user's own, and a partner, to give the user roles in. */
 async function scopes(api: AdminApi, ownTenant: string) {
@@ -82,11 +89,13 @@ test.describe('bulk actions on the role assignments list', () => {
     await progress.assertProgress('3 of 3');
     await expect(result(progress, own.label)).toHaveText(`${own.label}: Done`);
     await expect(result(progress, partnerAdmin.label)).toHaveText(`${partnerAdmin.label}: Done`);
-    await expect(result(progress, elsewhere.label)).toHaveText(new RegExp(`^${escape(elsewhere.label)}: Failed: .*not found`, 'i'));
+    // Each row's task reads its assignment first: this one is gone.
+    await expect(result(progress, elsewhere.label)).toHaveText(`${elsewhere.label}: Failed: no longer exists`);
     await expectNoAxeViolations(makeAxeBuilder());
 
-    const patches = await progress.retryFailedRecording(1, '2 done, 1 failed');
-    expect(patches).toEqual([expect.stringContaining(elsewhere.assignment.id)]);
+    // The retry reads only that one again (the list's own refresh asks for lists, not one assignment).
+    const reads = await progress.retryFailedRecording(1, '2 done, 1 failed', 'GET');
+    expect(reads.filter((path) => /\/admin-roles\/[^/]+$/.test(path))).toEqual([expect.stringContaining(elsewhere.assignment.id)]);
     await progress.close();
 
     // What failed stays selected; the list was refreshed: the revoked row is gone, the others are inactive.
@@ -121,14 +130,43 @@ test.describe('bulk actions on the role assignments list', () => {
     const progress = new BulkProgressDialogPage(page, 'Revoke 2 role assignments');
     await progress.assertFinished('2 done');
     await progress.assertNoRetry();
+    // The list behind the dialog has been refreshed: nothing left.
+    await expect(page.locator('h2', { hasText: 'No role assignments match these filters' })).toBeAttached();
     await progress.close();
 
     await listPage.assertEmpty('No role assignments match these filters');
     await expect(listPage.bulkActions).toBeHidden();
+    // The bar and the button that opened the run are gone: the focus is on what stays, not lost on the page.
+    await expect(page.getByRole('heading', { name: 'No role assignments match these filters' })).toBeFocused();
     expect(await rolesOf(api, user.id)).toEqual([]);
     // Without the cleanup, the user stays.
     const kept = await api.GET('/api/v1/admin/users/{user_id}', { params: { path: { user_id: user.id } } });
     expect(kept.response.status).toBe(200);
+  });
+});
+
+test.describe('bulk Extend reads each assignment afresh', () => {
+  // Extending writes (a PATCH of the test's own assignments) but deletes nothing: not @destructive.
+  test('an assignment extended elsewhere after it was selected is extended from its new expiry, never shortened', async ({ api, seeder, listPage, page }) => {
+    const user = await freeUser(api);
+    const { partner } = await scopes(api, user.tenant_id);
+    const inTenDays = new Date(Date.now() + 10 * DAY).toISOString();
+    const first = await seeder.assign({ user_id: user.id, role: 'TENANT_ADMIN', tenant_id: user.tenant_id, expires_at: inTenDays });
+    const second = await seeder.assign({ user_id: user.id, role: 'PARTNER_ADMIN', partner_id: partner.id, expires_at: inTenDays });
+    await listPage.goTo(`user=${user.id}`);
+    await listPage.assertAllNamesShown(2);
+    await listPage.selectPage(2);
+    // Meanwhile another admin gives the first 90 more days: the list on screen still shows the old date.
+    const extended = addDays(inTenDays, 90).toISOString();
+    await api.PATCH('/api/v1/admin/admin-roles/{role_id}', { params: { path: { role_id: first.id } }, body: { expires_at: extended } });
+
+    const confirm = await confirmAndRun(page, listPage, 'Extend 2 role assignments');
+    await confirm.confirm('Extend 2 role assignments');
+    const progress = new BulkProgressDialogPage(page, 'Extend 2 role assignments');
+    await progress.assertFinished('2 done');
+    expect((await getAssignment(api, first.id))?.expires_at).toBe(addDays(extended, 30).toISOString());
+    expect((await getAssignment(api, second.id))?.expires_at).toBe(addDays(inTenDays, 30).toISOString());
+    await progress.close();
   });
 });
 

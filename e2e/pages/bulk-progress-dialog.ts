@@ -40,10 +40,13 @@ export class BulkProgressDialogPage {
 
   /**
    * Retry failed, waits for the run to end with `summary`, and returns the paths of the `method`
-   * requests the page sent meanwhile (what the retry ran again).
+   * requests the page sent meanwhile (what the retry ran again). The summary may be the one shown
+   * before the retry ("2 done, 1 failed" again): the retry is first seen to start (the status
+   * leaves "Finished", or its first request goes out), so that old text does not end the wait.
    */
   async retryFailedRecording(count: number, summary: string, method = 'PATCH'): Promise<string[]> {
     const page = this.dialog.page();
+    const status = this.dialog.getByRole('status');
     const paths: string[] = [];
     const note = (request: Request) => {
       if (request.method() === method) paths.push(new URL(request.url()).pathname);
@@ -51,6 +54,9 @@ export class BulkProgressDialogPage {
     page.on('request', note);
     try {
       await this.retryFailed(count);
+      await expect
+        .poll(async () => paths.length > 0 || !/^Finished/.test((await status.textContent()) ?? ''), { message: 'the retry starts' })
+        .toBe(true);
       await this.assertFinished(summary);
     } finally {
       page.off('request', note);
