@@ -1,31 +1,47 @@
 import Box from '@mui/material/Box';
-import { lazy, Suspense, type ComponentType, type JSX, type ReactNode } from 'react';
+import { useEffect, useState, type ComponentType, type JSX, type ReactNode } from 'react';
 
 /**
  * A list's filter controls (MUI's TextField, the pickers, the date fields…) in a chunk of their own
  * (issue 16): they are for interaction, not to draw the first rows, so they load beside the list's
  * data rather than in the screen's bundle. The download starts as the list's module is evaluated
  * (with the route), never after the rows; until the chunk is there, `placeholder` (a
- * FilterBarPlaceholder) holds the bar's place so nothing shifts.
+ * FilterBarPlaceholder) holds the bar's place so nothing shifts. Once it has arrived, the
+ * controls are drawn at once, without a placeholder at all on a later visit.
  *
  *     const AuditFilters = lazyFilters(() => import('./audit-filters').then((m) => m.AuditFilters));
  *     <AuditFilters placeholder={<FilterBarPlaceholder … />} {...props} />
  */
 export function lazyFilters<P extends object>(load: () => Promise<ComponentType<P>>) {
+  let loaded: ComponentType<P> | undefined;
   let loading: Promise<ComponentType<P>> | undefined;
-  const preload = () => (loading ??= load());
-  const Filters = lazy(() => preload().then((component) => ({ default: component })));
+  const preload = () =>
+    (loading ??= load().then(
+      (component) => (loaded = component),
+      (error: unknown) => {
+        // The next mount (Retry of the page's error boundary) tries again.
+        loading = undefined;
+        throw error;
+      },
+    ));
   // The chunk is requested now, as the module that declares the filters loads.
-  void preload().catch(() => {
-    // A failed download is retried by lazy() when the filters render (and reported there).
-    loading = undefined;
-  });
+  preload().catch(() => undefined);
+  // Not lazy() and Suspense: React holds back content that replaces a fallback for up to 300 ms
+  // (its Suspense throttling), so the controls would come well after the rows. Here they are
+  // drawn in the very commit after their chunk arrives.
   function LazyFilters({ placeholder, ...props }: P & { placeholder: ReactNode }) {
-    return (
-      <Suspense fallback={placeholder}>
-        <Filters {...(props as unknown as P & JSX.IntrinsicAttributes)} />
-      </Suspense>
-    );
+    const [Filters, setFilters] = useState(() => loaded);
+    const [failed, setFailed] = useState<{ error: unknown } | null>(null);
+    useEffect(() => {
+      if (Filters) return;
+      preload().then(
+        (component) => setFilters(() => component),
+        (error: unknown) => setFailed({ error }),
+      );
+    }, [Filters]);
+    // A chunk that cannot be fetched is the page's error (its boundary offers Retry).
+    if (failed) throw failed.error;
+    return Filters ? <Filters {...(props as unknown as P & JSX.IntrinsicAttributes)} /> : placeholder;
   }
   return LazyFilters;
 }
