@@ -86,7 +86,11 @@ export const screens = {
     () => import('./routes/tenants/detail').then((m) => m.TenantDetailRoute),
     () => tenantsPrefetch().then((m) => (a) => void m.prefetchTenant(a.queryClient, a.params.tenantId ?? '')),
   ),
-  security: screen(paths.security.path, () => import('./routes/security/overview').then((m) => m.SecurityOverviewRoute)),
+  security: screen(
+    paths.security.path,
+    () => import('./routes/security/overview').then((m) => m.SecurityOverviewRoute),
+    () => import('@/features/security/api/prefetch').then((m) => (a) => m.prefetchSecurityOverview(a.queryClient)),
+  ),
   admins: screen(paths.admins.path, () => import('./routes/admins/list').then((m) => m.AdminsListRoute)),
   admin: screen(paths.admin.path, () => import('./routes/admins/detail').then((m) => m.AdminDetailRoute)),
   audit: screen(paths.audit.path, () => import('./routes/audit/list').then((m) => m.AuditLogRoute)),
