@@ -199,6 +199,7 @@ async function main() {
     ['role assignments list', 'role-assignments', 'rows'],
     ['tenants list', 'tenants', 'rows'],
     ['tenant page', `tenants/${encodeURIComponent(tenant.id)}`, 'form'],
+    ['security overview', 'security', 'counts'],
   ]) {
     log(`${name}`);
     result.screens.push({ name, ...(await runSafely(name, () => measureScreen(browser, state, name, path, ready))) });

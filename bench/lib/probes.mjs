@@ -23,6 +23,8 @@ export function pageProbes() {
     [...document.querySelectorAll('label')].some(
       (l) => /session timeout/i.test(l.textContent) && l.control && getComputedStyle(l.control).visibility !== 'hidden',
     ) || !!document.querySelector('input[aria-label*="session timeout" i]');
+  // The security overview's counts (issue 18): its "MFA not required" link with a number.
+  const securityCounts = () => [...document.querySelectorAll('a')].some((a) => /^MFA not required [\d,]+$/.test(a.textContent.trim()));
   // A sign-in form: ours sends the browser to the stand-in's page, the peer shows its own.
   const signInForm = () => [...document.querySelectorAll('input[type="password"]')].some((i) => i.getClientRects().length);
   // Every name the bench expects on this list (window.__benchExpect, set by the side-by-side
@@ -42,11 +44,12 @@ export function pageProbes() {
     if (!marks.settled && settled()) marks.settled = now();
     if (!marks.form && settingsForm()) marks.form = now();
     if (!marks.signInForm && signInForm()) marks.signInForm = now();
+    if (!marks.counts && securityCounts()) marks.counts = now();
     if (!marks.names && named()) {
       marks.names = now();
       performance.mark('bench:names'); // where the main-thread figures end, in the Chromium trace
     }
-    const done = marks.names || (marks.rows && marks.settled && marks.form);
+    const done = marks.names || marks.counts || (marks.rows && marks.settled && marks.form);
     if (!done && performance.now() < 120_000) requestAnimationFrame(tick);
   };
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', tick);

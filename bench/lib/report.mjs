@@ -30,6 +30,7 @@ export function report(r) {
   const ra = byName['role assignments list'];
   const tl = byName['tenants list'];
   const tp = byName['tenant page'];
+  const so = byName['security overview'];
   const tpg = r.tenantsPaging;
   const rpg = r.roleAssignmentsPaging;
   lines.push(
@@ -42,6 +43,7 @@ export function report(r) {
         ['tenants → first rows', ms(tl?.time), range(tl?.timeRange)],
         ['tenants → rows with names', ms(tl?.settledTime), ''],
         ['tenant page → settings form', ms(tp?.time), range(tp?.timeRange)],
+        ['security overview → counts', ms(so?.time), `${range(so?.timeRange)} (goal ≤ 1 s)`],
         ['tenants: typing stops → search rows', ms(r.search?.time), range(r.search?.times)],
         ['  of which: wait before the request', ms(r.search?.phases?.beforeRequest), '(the search box debounce)'],
         ['  the request', ms(r.search?.phases?.request), ''],
