@@ -20,7 +20,7 @@ const tenant = (id: string, name: string, status: string): Tenant =>
     updated_at: '2025-01-01T00:00:00Z',
   }) as Tenant;
 
-function serve(tenants: Tenant[], failing: Set<string> = new Set()) {
+function serve(tenants: Tenant[], failing: Set<string> = new Set(), now: Map<string, Partial<Tenant>> = new Map()) {
   const patches: { id: string; body: unknown; ifMatch: string | null }[] = [];
   let listed = 0;
   mockFetch({
@@ -28,6 +28,13 @@ function serve(tenants: Tenant[], failing: Set<string> = new Set()) {
       listed += 1;
       return jsonResponse(200, { items: tenants, total: tenants.length, page: 1, per_page: 20, pages: 1 });
     },
+    // Each tenant as it stands now (a run reads each afresh); a failing one is gone.
+    ...Object.fromEntries(
+      tenants.map((t) => [
+        `GET /api/v1/admin/tenants/${t.id}`,
+        () => (failing.has(t.id) ? jsonResponse(404, { detail: 'Tenant not found' }) : jsonResponse(200, { ...t, ...now.get(t.id) })),
+      ]),
+    ),
     ...Object.fromEntries(
       tenants.map((t) => [
         `PATCH /api/v1/admin/tenants/${t.id}`,
@@ -65,11 +72,8 @@ describe('TenantsList bulk actions', () => {
     await waitFor(() => expect(within(progress).getByRole('status')).toHaveTextContent('Finished: 1 done, 1 failed, 1 skipped.'));
     const results = within(within(progress).getByRole('list', { name: 'Results' })).getAllByRole('listitem');
     expect(results.map((li) => li.textContent)).toEqual(['Acme: Done', 'Globex: Skipped: already suspended', 'Initech: Failed: Tenant not found']);
-    // Only the status, without If-Match.
-    expect(server.patches).toEqual([
-      { id: 'tnt_a', body: { status: 'SUSPENDED' }, ifMatch: null },
-      { id: 'tnt_i', body: { status: 'SUSPENDED' }, ifMatch: null },
-    ]);
+    // Only the status, without If-Match; nothing sent for the one already so, or the one gone.
+    expect(server.patches).toEqual([{ id: 'tnt_a', body: { status: 'SUSPENDED' }, ifMatch: null }]);
     await waitFor(() => expect(server.listed()).toBe(2));
 
     await user.click(within(progress).getByRole('button', { name: 'Close' }));
@@ -77,6 +81,27 @@ describe('TenantsList bulk actions', () => {
     // What was not changed stays selected for another try.
     expect(within(screen.getByRole('group', { name: 'Bulk actions' })).getByText('1 tenant selected')).toBeInTheDocument();
     expect(within(table).getByRole('checkbox', { name: 'Select Initech' })).toBeChecked();
+  });
+
+  it('judges each tenant as it is now, not as the list showed it: one suspended meanwhile is skipped, one reactivated meanwhile is suspended', async () => {
+    const tenants = [tenant('tnt_a', 'Acme', 'ACTIVE'), tenant('tnt_g', 'Globex', 'SUSPENDED')];
+    // Since the list was loaded, someone suspended Acme and reactivated Globex.
+    const now = new Map<string, Partial<Tenant>>([
+      ['tnt_a', { status: 'SUSPENDED' }],
+      ['tnt_g', { status: 'ACTIVE' }],
+    ]);
+    const server = serve(tenants, new Set(), now);
+    const { user } = renderWithProviders(<TenantsList />, { route: '/tenants' });
+    const table = await screen.findByRole('table', { name: 'Tenants' });
+    await user.click(within(table).getByRole('checkbox', { name: 'Select all 2 on this page' }));
+    await user.click(screen.getByRole('button', { name: 'Suspend 2 tenants' }));
+    const confirm = await screen.findByRole('dialog', { name: 'Suspend 2 tenants?' });
+    await user.click(within(confirm).getByRole('button', { name: 'Suspend 2 tenants' }));
+    const progress = await screen.findByRole('dialog', { name: 'Suspend 2 tenants' });
+    await waitFor(() => expect(within(progress).getByRole('status')).toHaveTextContent('Finished: 1 done, 1 skipped.'));
+    const results = within(within(progress).getByRole('list', { name: 'Results' })).getAllByRole('listitem');
+    expect(results.map((li) => li.textContent)).toEqual(['Acme: Skipped: already suspended', 'Globex: Done']);
+    expect(server.patches).toEqual([{ id: 'tnt_g', body: { status: 'SUSPENDED' }, ifMatch: null }]);
   });
 
   it('reactivates one selected tenant; the selection is cleared once all is done', async () => {

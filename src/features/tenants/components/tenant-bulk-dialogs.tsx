@@ -1,6 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { BulkRunDialogs } from '@/components/data-list/bulk-run-dialogs';
-import type { BulkSnapshot } from '@/lib/bulk-runner';
+import { skipped, type BulkSnapshot } from '@/lib/bulk-runner';
 import { useRefreshTenants, useSetTenantStatus } from '../api/mutations';
+import { tenantQueries } from '../api/queries';
 import { BULK_ACTIONS, tenantsText, type BulkTarget, type BulkTenant } from './bulk-status';
 
 /**
@@ -10,13 +12,14 @@ import { BULK_ACTIONS, tenantsText, type BulkTarget, type BulkTenant } from './b
 export interface TenantBulkDialogsProps {
   open: boolean;
   target: BulkTarget;
-  /** The selected tenants, as the lists last showed them, frozen when the buttons were clicked. */
+  /** The selected tenants, as the lists last showed them (for their names), frozen when the buttons were clicked. */
   tenants: BulkTenant[];
   /** Cancelled at the confirmation (null), or closed after a run with its final results. */
   onClose: (results: BulkSnapshot<BulkTenant> | null) => void;
 }
 
 export function TenantBulkDialogs({ open, target, tenants, onClose }: TenantBulkDialogsProps) {
+  const queryClient = useQueryClient();
   const setStatus = useSetTenantStatus();
   const refresh = useRefreshTenants();
   const { verb, already, destructive } = BULK_ACTIONS[target];
@@ -27,8 +30,12 @@ export function TenantBulkDialogs({ open, target, tenants, onClose }: TenantBulk
       title={`${verb} ${tenantsText(tenants.length)}`}
       destructive={destructive}
       items={tenants}
-      task={(tenant) => setStatus(tenant.id, target)}
-      skip={(tenant) => (tenant.status === target ? already : null)}
+      // Each tenant read afresh and judged from that, not from the list's copy: someone may have
+      // suspended or reactivated it since the rows were selected (a gone one fails: not found).
+      task={async (tenant) => {
+        const now = await queryClient.fetchQuery({ ...tenantQueries.detail(tenant.id), staleTime: 0 });
+        return now.status === target ? skipped(already) : setStatus(tenant.id, target);
+      }}
       itemLabel={(tenant) => tenant.name}
       onFinished={() => void refresh()}
       onClose={onClose}
