@@ -6,8 +6,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useAfterFirstData } from '@/hooks/use-after-first-data';
 import { roleAssignmentQueries } from '../api/queries';
 import { EXPIRY_FILTER_LABELS, EXPIRY_FILTERS, type ExpiryFilter } from '../list-filters';
+import { EXPIRY_UNSUPPORTED } from './expiry-unsupported';
 
-export const EXPIRY_UNSUPPORTED = 'This server does not support filtering by expiry.';
+export { EXPIRY_UNSUPPORTED };
 
 /**
  * Expiring within 7 days, within 30 days, expired: a segmented control in the URL, each with its
