@@ -13,7 +13,12 @@ export async function measureSearch(browser, state, terms, { url = 'tenants', pa
   const { context, page } = opened;
   try {
     const box = searchBox(page);
-    if (!(await box.isVisible().catch(() => false))) return { available: false, reason: 'no search box' };
+    // The lists' filter bars load beside their first rows (lazyFilters): give the box a moment.
+    const shown = await box
+      .waitFor({ state: 'visible', timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!shown) return { available: false, reason: 'no search box' };
     const runs = [];
     for (const term of terms) {
       const before = (await page.evaluate(() => window.__bench.rowTexts().join('\n'))) ?? '';
