@@ -1,6 +1,7 @@
 // Flat config. Beyond the usual TypeScript and React checks it enforces the layout in
 // shared/style.md: shared code -> features -> app, no feature importing another, no cycles,
 // kebab-case file names, and jsx-a11y on every component.
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
@@ -10,7 +11,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const FEATURES = ['auth', 'role-assignments', 'tenants'];
+const FEATURES = readdirSync(new URL('./src/features', import.meta.url)).filter((name) => !name.includes('.'));
 
 /** File and folder names are kebab-case (schema.d.ts, *.test.tsx and *.spec.ts included). */
 const kebabCase = {
