@@ -17,14 +17,13 @@
  * words, so a spreadsheet can filter and sum them; the unit is in the header.
  */
 import type { QueryClient } from '@tanstack/react-query';
-import { apiClient } from '@/lib/api-client';
-import { ApiError, unwrap } from '@/lib/api-error';
-import { normalizeList } from '@/lib/api/normalize';
+import { ApiError } from '@/lib/api-error';
 import { SETTINGS_RULES } from '@/lib/api/settings-rules';
-import { securityQuery, type SecurityFilters } from '@/lib/api/tenant-security-filters';
+import type { SecurityFilters } from '@/lib/api/tenant-security-filters';
 import type { CsvColumn } from '@/lib/csv';
 import { partnerLookups, type PartnerRecord } from '@/lib/lookups/queries';
 import { resolvedName } from '@/lib/lookups/resolve';
+import { fetchTenantPage } from './api/queries';
 import { statusLabel, type Tenant, type TenantListSearch } from './schemas';
 
 /** One record of the file: the tenant and its partner's name (null: no partner). */
@@ -138,22 +137,7 @@ async function partnerNames(client: QueryClient, ids: readonly string[]): Promis
 /** The export's fetchPage: one page of the filter on screen (the server's order, by name), with partner names. */
 export function tenantExportPages(filters: TenantExportFilters, client: QueryClient) {
   return async (page: number, perPage: number, signal: AbortSignal): Promise<{ items: TenantCsvRow[]; total: number | null }> => {
-    const body = unwrap(
-      await apiClient().GET('/api/v1/admin/tenants/', {
-        params: {
-          query: {
-            page,
-            per_page: perPage,
-            ...(filters.search ? { search: filters.search } : {}),
-            ...(filters.status ? { status: filters.status } : {}),
-            ...(filters.partner_id ? { partner_id: filters.partner_id } : {}),
-            ...securityQuery(filters),
-          },
-        },
-        signal,
-      }),
-    );
-    const list = normalizeList<Tenant>(body, 'tenants', { page, perPage });
+    const list = await fetchTenantPage({ ...filters, page, per_page: perPage }, signal);
     const tenants = list.items;
     const names = await partnerNames(client, tenants.flatMap((tenant) => (tenant.partner_id ? [tenant.partner_id] : [])));
     return {
