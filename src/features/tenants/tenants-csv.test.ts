@@ -4,23 +4,11 @@ import { answersIds } from '@/testing/lookup-fixtures';
 import { jsonResponse, mockFetch } from '@/testing/mock-fetch';
 import type { Tenant } from './schemas';
 import { settingsColumns, TENANT_CSV_COLUMNS, tenantExportPages, type TenantCsvRow } from './tenants-csv';
+import { tenantRecord } from '@/testing/tenant-fixtures';
 
 /** The tenants CSV: settings flattened into columns from the contract's rules, and the pages with partner names. */
 
-const tenant = (over: Partial<Tenant> = {}): Tenant =>
-  ({
-    id: 'tnt_acme',
-    name: 'Acme',
-    slug: 'acme',
-    status: 'ACTIVE',
-    contact_email: null,
-    partner_id: null,
-    settings: {},
-    branding: {},
-    created_at: '2025-01-01T00:00:00Z',
-    updated_at: '2025-02-01T00:00:00Z',
-    ...over,
-  }) as Tenant;
+const tenant = (over: Partial<Tenant> = {}): Tenant => tenantRecord({ updated_at: '2025-02-01T00:00:00Z', ...over });
 
 const FULL_SETTINGS: Tenant['settings'] = {
   mfa_required: true,

@@ -7,6 +7,7 @@ import { presetById } from '../security-presets';
 import { DEFAULT_SETTINGS } from '../settings';
 import { ApplyPolicyButton } from './apply-policy-button';
 import { TenantsList } from './tenants-list';
+import { tenantRecord } from '@/testing/tenant-fixtures';
 
 /**
  * Apply security policy (issue 18): from the tenants list's selection, a preset or another tenant's
@@ -19,18 +20,7 @@ const pci = presetById('pci-dss-4')!;
 const defaults = () => ({ ...DEFAULT_SETTINGS, mfa_methods: [...DEFAULT_SETTINGS.mfa_methods], password_policy: { ...DEFAULT_SETTINGS.password_policy } });
 
 const tenant = (id: string, name: string, settings: Record<string, unknown> = defaults()): Tenant =>
-  ({
-    id,
-    name,
-    slug: id,
-    status: 'ACTIVE',
-    contact_email: null,
-    partner_id: null,
-    settings,
-    branding: {},
-    created_at: '2025-01-01T00:00:00Z',
-    updated_at: '2025-01-01T00:00:00Z',
-  }) as Tenant;
+  tenantRecord({ id, name, slug: id, settings: settings as Tenant['settings'] });
 
 /** A fake Admin API over these tenants: versions as ETags, If-Match checked, `theirs` saves someone else makes after our read. */
 function serve(tenants: Tenant[], { ignoreFilters = false, paged = false } = {}) {

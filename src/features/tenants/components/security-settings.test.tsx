@@ -4,6 +4,7 @@ import { renderWithProviders } from '@/testing/render-with-providers';
 import type { Tenant } from '../schemas';
 import { SaveReviewDialog } from './save-review-dialog';
 import { TenantDetail } from './tenant-detail';
+import { tenantRecord } from '@/testing/tenant-fixtures';
 
 /**
  * The tenant page's security settings (issue 18): a preset fills the form, Save shows the review
@@ -28,19 +29,7 @@ const SETTINGS = {
   ip_allowlist: ['10.0.0.0/8'],
 };
 
-const acme = (): Tenant =>
-  ({
-    id: 'tnt_acme',
-    name: 'Acme',
-    slug: 'acme',
-    status: 'ACTIVE',
-    contact_email: null,
-    partner_id: null,
-    settings: structuredClone(SETTINGS),
-    branding: {},
-    created_at: '2025-01-01T00:00:00Z',
-    updated_at: '2025-01-01T00:00:00Z',
-  }) as Tenant;
+const acme = (): Tenant => tenantRecord({ settings: structuredClone(SETTINGS) as Tenant['settings'] });
 
 /** A tenant server with ETags: If-Match must be the current version's, else 412. */
 function serve(initial: Tenant) {

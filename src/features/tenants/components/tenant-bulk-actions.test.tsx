@@ -3,22 +3,11 @@ import { jsonResponse, mockFetch } from '@/testing/mock-fetch';
 import { renderWithProviders } from '@/testing/render-with-providers';
 import type { Tenant } from '../schemas';
 import { TenantsList } from './tenants-list';
+import { tenantRecord } from '@/testing/tenant-fixtures';
 
 /** The tenants list's bulk Suspend/Reactivate: select, confirm, progress, skips, the list refreshed. */
 
-const tenant = (id: string, name: string, status: string): Tenant =>
-  ({
-    id,
-    name,
-    slug: id,
-    status,
-    contact_email: null,
-    partner_id: null,
-    settings: {},
-    branding: {},
-    created_at: '2025-01-01T00:00:00Z',
-    updated_at: '2025-01-01T00:00:00Z',
-  }) as Tenant;
+const tenant = (id: string, name: string, status: string): Tenant => tenantRecord({ id, name, slug: id, status });
 
 function serve(tenants: Tenant[], failing: Set<string> = new Set(), now: Map<string, Partial<Tenant>> = new Map()) {
   const patches: { id: string; body: unknown; ifMatch: string | null }[] = [];

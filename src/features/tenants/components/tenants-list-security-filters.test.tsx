@@ -3,22 +3,11 @@ import { jsonResponse, mockFetch } from '@/testing/mock-fetch';
 import { renderWithProviders } from '@/testing/render-with-providers';
 import type { Tenant } from '../schemas';
 import { TenantsList } from './tenants-list';
+import { tenantRecord } from '@/testing/tenant-fixtures';
 
 /** The tenants list's security filters (issue 18): in the URL, sent to the server, and never trusted blindly. */
 
-const tenant = (id: string, name: string, settings: Record<string, unknown>): Tenant =>
-  ({
-    id,
-    name,
-    slug: id,
-    status: 'ACTIVE',
-    contact_email: null,
-    partner_id: null,
-    settings,
-    branding: {},
-    created_at: '2025-01-01T00:00:00Z',
-    updated_at: '2025-01-01T00:00:00Z',
-  }) as Tenant;
+const tenant = (id: string, name: string, settings: Record<string, unknown>): Tenant => tenantRecord({ id, name, slug: id, settings: settings as Tenant['settings'] });
 
 const strict = tenant('tnt_s', 'Strict Ltd', { mfa_required: true, password_policy: { min_length: 14 }, session_timeout: 15 });
 // No keys at all: MFA not required, minimum length 8, 480 minutes (the contract's defaults).
