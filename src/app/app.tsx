@@ -3,7 +3,6 @@ import { startTransition, StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { pathRelativeToBase, routerBasename } from '@/lib/base-url';
 import { AppRouter, createAppHistory } from '@/lib/navigation/app-router';
-import { setEnglishZodMessages } from '@/lib/zod-messages';
 import { AppProvider } from './provider';
 import { AppRoutes } from './router';
 import { RouteErrorBoundary } from './routes/route-error';
@@ -32,7 +31,6 @@ export function App({ queryClient }: { queryClient?: QueryClient }) {
  * appear together, with no spinner in between.
  */
 export async function renderApp(container: HTMLElement, queryClient?: QueryClient): Promise<void> {
-  setEnglishZodMessages();
   const pathname = `/${pathRelativeToBase(window.location) ?? ''}`;
   const client = queryClient ?? (await startFirstRequests(pathname, window.location.search));
   await screenCodeLoaded(pathname);

@@ -17,9 +17,9 @@ import { preloadScreenPrefetch, startScreenRequests } from './screens';
  * base, leading "/") and `search` under way, side by side; resolves once they are sent.
  */
 export async function startFirstRequests(pathname: string, search: string): Promise<QueryClient> {
-  // Here rather than only in the shell: with the locale in the shell's group, the bundler put it in
-  // app.tsx's own chunk, which the shell's chunk then imported in a cycle, and the production
-  // build failed to load ("Export 'app_exports' is not defined"). In this chunk it has one home.
+  // Once for the page, here (renderApp always comes through this function): with the locale in the
+  // shell's group, the bundler put it in app.tsx's own chunk, which the shell's chunk then imported
+  // in a cycle, and the production build failed to load ("Export 'app_exports' is not defined").
   setEnglishZodMessages();
   const queryClient = createQueryClient();
   await startScreenRequests(pathname, search, queryClient, () => {

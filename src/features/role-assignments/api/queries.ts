@@ -51,6 +51,11 @@ export async function fetchAssignmentPage(
   return { ...list, expiryIgnored: ignoredExpiry(list.items, expiry) };
 }
 
+/** One assignment as the server holds it now (`GET /admin-roles/{id}`). */
+export async function fetchAssignment(assignmentId: string, signal?: AbortSignal): Promise<RoleAssignment> {
+  return unwrap(await apiClient().GET('/api/v1/admin/admin-roles/{role_id}', { params: { path: { role_id: assignmentId } }, signal }));
+}
+
 export const roleAssignmentQueries = {
   all: () => ['role-assignments'] as const,
   lists: () => [...roleAssignmentQueries.all(), 'list'] as const,
@@ -98,10 +103,7 @@ export const roleAssignmentQueries = {
   detail: (assignmentId: string) =>
     queryOptions({
       queryKey: [...roleAssignmentQueries.details(), assignmentId] as const,
-      queryFn: async ({ signal }): Promise<RoleAssignment> =>
-        unwrap(
-          await apiClient().GET('/api/v1/admin/admin-roles/{role_id}', { params: { path: { role_id: assignmentId } }, signal }),
-        ),
+      queryFn: ({ signal }) => fetchAssignment(assignmentId, signal),
     }),
   /** Every assignment of one user (a bare array on the wire; any list envelope is accepted). */
   ofUser: (userId: string) =>

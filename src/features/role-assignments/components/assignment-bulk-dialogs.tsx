@@ -8,13 +8,12 @@ import Typography from '@mui/material/Typography';
 import { useId, useRef, useState } from 'react';
 import { countOf } from '@/components/data-list/bulk-actions-bar';
 import { BulkRunDialogs } from '@/components/data-list/bulk-run-dialogs';
-import { apiClient } from '@/lib/api-client';
-import { ApiError, unwrap } from '@/lib/api-error';
+import { ApiError } from '@/lib/api-error';
 import { serialByKey, skipped, type BulkSnapshot } from '@/lib/bulk-runner';
 import { localDateTimeToIso } from '@/utils/dates';
 import { revokeAssignment, useRefreshAssignments, useUpdateAssignment } from '../api/bulk';
 import { useAssignmentNames, type AssignmentNames } from '../api/names';
-import type { RoleAssignment } from '../api/queries';
+import { fetchAssignment, type RoleAssignment } from '../api/queries';
 import { EXTEND_DAYS, extensionFor, UNTIL_INVALID, UNTIL_NOT_FUTURE, type ExtendChoice } from '../extend';
 import { isOwnSuperAdmin, roleLabel } from '../schemas';
 import { scopeText, userName } from './assignment-bits';
@@ -56,7 +55,7 @@ export const SKIP_REASONS = {
 /** The assignment as the server holds it now, or null when it is gone (404). */
 async function readAssignment(id: string, signal?: AbortSignal): Promise<RoleAssignment | null> {
   try {
-    return unwrap(await apiClient().GET('/api/v1/admin/admin-roles/{role_id}', { params: { path: { role_id: id } }, signal }));
+    return await fetchAssignment(id, signal);
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) return null;
     throw error;
