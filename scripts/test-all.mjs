@@ -5,7 +5,7 @@
 // (API types, lint, typecheck, bundle size budgets), Vitest (console + server) and Playwright.
 // Each of those runs even when an earlier one failed, so one run shows everything that is wrong.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 console.log('▶ system packages: node scripts/system-deps.mjs');
 if (spawnSync('node', ['scripts/system-deps.mjs'], { stdio: 'inherit' }).status !== 0) {
@@ -54,6 +54,26 @@ if (existsSync(e2eJson)) {
   passed += s.expected + s.flaky;
   failed += s.unexpected;
   skipped += s.skipped;
+  if (s.unexpected) printFailedPages();
+}
+
+/**
+ * What the page showed when each failed test stopped (Playwright's error-context.md: the page's
+ * accessibility tree), printed here because a CI machine's test-results/ is gone with it, and a
+ * failure seen only there (a race on a busy machine) can then still be told apart: a dialog not
+ * there, another one over it, an error page. The first three, 120 lines each.
+ */
+function printFailedPages() {
+  const contexts = readdirSync(results, { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('error-context.md'))
+    .sort()
+    .slice(0, 3);
+  for (const file of contexts) {
+    const lines = readFileSync(`${results}/${file}`, 'utf8').split('\n');
+    console.log(`\n▶ the page when it failed: ${results}/${file}${lines.length > 120 ? ` (first 120 of ${lines.length} lines)` : ''}`);
+    console.log(lines.slice(0, 120).join('\n'));
+  }
 }
 
 console.log('');

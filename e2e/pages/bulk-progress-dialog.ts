@@ -22,6 +22,8 @@ export class BulkProgressDialogPage {
 
   /** Waits for the run to end: "Finished: 2 done, 1 failed." */
   async assertFinished(summary: string | RegExp) {
+    // First the dialog itself, so a failure says whether it is missing or still running.
+    await expect(this.dialog).toBeVisible();
     await expect(this.dialog.getByRole('status')).toHaveText(typeof summary === 'string' ? `Finished: ${summary}.` : summary);
   }
 

@@ -2,7 +2,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 're
 import { ConfirmDialog } from '@/components/confirm-dialog/confirm-dialog';
 import type { BulkSnapshot } from '@/lib/bulk-runner';
 import type { BulkProgressDialogProps } from './bulk-progress-dialog';
-import { LazyBulkProgressDialog } from './lazy-bulk-progress-dialog';
+import { LazyBulkProgressDialog, preloadBulkProgressDialog } from './lazy-bulk-progress-dialog';
 
 export interface BulkRunDialogsProps<T> extends Pick<BulkProgressDialogProps<T>, 'items' | 'task' | 'skip' | 'itemLabel' | 'concurrency'> {
   open: boolean;
@@ -94,6 +94,11 @@ export function BulkRunDialogs<T>({
   const list = useRef<Element | null>(null);
   useLayoutEffect(() => {
     if (open) list.current = listAround(document.activeElement);
+  }, [open]);
+  // While the confirmation is read, the progress dialog's code comes: confirming opens it at once,
+  // with no moment between the two dialogs where neither is on screen.
+  useEffect(() => {
+    if (open) preloadBulkProgressDialog();
   }, [open]);
   // Closed: the dialog has tried to give the focus back to that button; if it is gone, somewhere that stays.
   const wasOpenRef = useRef(open);

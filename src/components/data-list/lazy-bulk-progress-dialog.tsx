@@ -6,7 +6,12 @@ import type { BulkProgressDialogProps } from './bulk-progress-dialog';
  * The bulk progress dialog, its runner and its MUI parts load the first time a list opens it:
  * a list screen carries only this wrapper until someone runs a bulk action.
  */
-// lazyDialog cannot keep the item type parameter; this cast gives it back to the caller.
-export const LazyBulkProgressDialog = lazyDialog<BulkProgressDialogProps<unknown>>(() =>
+const Lazy = lazyDialog<BulkProgressDialogProps<unknown>>(() =>
   import('./bulk-progress-dialog').then((m) => m.BulkProgressDialog as ComponentType<BulkProgressDialogProps<unknown>>),
-) as unknown as <T>(props: BulkProgressDialogProps<T>) => ReactNode;
+);
+
+// lazyDialog cannot keep the item type parameter; this cast gives it back to the caller.
+export const LazyBulkProgressDialog = Lazy as unknown as <T>(props: BulkProgressDialogProps<T>) => ReactNode;
+
+/** Fetches the progress dialog's code while its confirmation is open: confirming shows it at once. */
+export const preloadBulkProgressDialog = Lazy.preload;
