@@ -37,18 +37,54 @@ describe('tenant prefetches', () => {
     await vi.waitFor(() => expect(seen).toEqual(['?page=1&per_page=20&search=acme', 'partner']));
   });
 
-  it("the list: the page's partners in one request", async () => {
+  it("the list: the partners' first page, asked beside the tenants, names them all with no look-up after", async () => {
     const seen: string[] = [];
     const globex = { ...tenant, id: 'tnt_globex', partner_id: 'prt_sk' };
     const sakura = { ...northwind, id: 'prt_sk', name: 'Sakura' };
+    let answerTenants: () => void = () => undefined;
+    const tenantsAnswered = new Promise<void>((resolve) => {
+      answerTenants = resolve;
+    });
     mockFetch({
-      'GET /api/v1/admin/tenants/': jsonResponse(200, { items: [tenant, globex, { ...tenant, id: 'tnt_3', partner_id: null }], total: 3 }),
+      'GET /api/v1/admin/tenants/': async () => {
+        await tenantsAnswered;
+        return jsonResponse(200, { items: [tenant, globex, { ...tenant, id: 'tnt_3', partner_id: null }], total: 3 });
+      },
       'GET /api/v1/admin/partners/': answersIds([northwind, sakura], seen),
     });
     const queryClient = createTestQueryClient();
-    await prefetchTenantsList(queryClient, new URLSearchParams());
-    await vi.waitFor(() => expect(queryClient.getQueryData(partnerLookups.detail('prt_sk').queryKey)).toEqual(sakura));
+    const done = prefetchTenantsList(queryClient, new URLSearchParams());
+    // Sent while the tenants are still on their way.
+    await vi.waitFor(() => expect(seen).toEqual(['per_page=20']));
+    answerTenants();
+    await done;
+    expect(queryClient.getQueryData(partnerLookups.detail('prt_sk').queryKey)).toEqual(sakura);
     expect(queryClient.getQueryData(partnerLookups.detail('prt_nw').queryKey)).toEqual(northwind);
-    expect(seen).toEqual(['per_page=100&ids=prt_nw%2Cprt_sk']);
+    expect(seen).toEqual(['per_page=20']);
+  });
+
+  it('the list: partners not on their first page are looked up together, in one request', async () => {
+    const seen: string[] = [];
+    const globex = { ...tenant, id: 'tnt_globex', partner_id: 'prt_sk' };
+    const umbrella = { ...tenant, id: 'tnt_umbrella', partner_id: 'prt_um' };
+    const sakura = { ...northwind, id: 'prt_sk', name: 'Sakura' };
+    const umbrellaPartner = { ...northwind, id: 'prt_um', name: 'Umbrella' };
+    mockFetch({
+      'GET /api/v1/admin/tenants/': jsonResponse(200, { items: [tenant, globex, umbrella], total: 3 }),
+      'GET /api/v1/admin/partners/': (request) => {
+        const ids = new URL(request.url).searchParams.get('ids');
+        // The first page holds only Northwind (as if there were more partners than a page).
+        if (!ids) {
+          seen.push('first page');
+          return jsonResponse(200, { items: [northwind], total: 30, page: 1, per_page: 20, pages: 2 });
+        }
+        return answersIds([northwind, sakura, umbrellaPartner], seen)(request);
+      },
+    });
+    const queryClient = createTestQueryClient();
+    await prefetchTenantsList(queryClient, new URLSearchParams());
+    await vi.waitFor(() => expect(queryClient.getQueryData(partnerLookups.detail('prt_um').queryKey)).toEqual(umbrellaPartner));
+    expect(queryClient.getQueryData(partnerLookups.detail('prt_sk').queryKey)).toEqual(sakura);
+    expect(seen).toEqual(['first page', 'per_page=100&ids=prt_sk%2Cprt_um']);
   });
 });
