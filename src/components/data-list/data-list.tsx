@@ -93,7 +93,7 @@ export function DataList<T>({
         </Alert>
       ) : null}
 
-      <Typography role="status" color="text.secondary" sx={{ mb: 1, minHeight: '1.5em' }}>
+      <Typography role="status" color="textSecondary" sx={{ mb: 1, minHeight: '1.5em' }}>
         {data ? countText(noun, total, data.atLeast) : ''}
       </Typography>
       {toolbar}

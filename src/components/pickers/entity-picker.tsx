@@ -137,7 +137,7 @@ export function EntityPicker<T extends { id: string }>({
           <Box component="li" key={key} {...optionProps} sx={{ flexDirection: 'column', alignItems: 'flex-start !important' }}>
             <Typography component="span">{labelOf(option)}</Typography>
             {secondary ? (
-              <Typography component="span" variant="body2" color="text.secondary">
+              <Typography component="span" variant="body2" color="textSecondary">
                 {secondary}
               </Typography>
             ) : null}

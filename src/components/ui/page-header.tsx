@@ -30,7 +30,7 @@ export function PageHeader({ title, description, actions }: PageHeaderProps) {
         </Typography>
         {description ? (
           // A paragraph for text; a div for elements (a Chip is a div, which a <p> may not hold).
-          <Typography color="text.secondary" component={typeof description === 'string' ? 'p' : 'div'} sx={{ mt: 1 }}>
+          <Typography color="textSecondary" component={typeof description === 'string' ? 'p' : 'div'} sx={{ mt: 1 }}>
             {description}
           </Typography>
         ) : null}

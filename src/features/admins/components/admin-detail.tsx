@@ -85,7 +85,7 @@ function AdminPage({ admin, own, roles, history }: { admin: AdminAccount; own: b
         }
       />
       {own ? (
-        <Typography id={reasonId} color="text.secondary" sx={{ mb: 2 }}>
+        <Typography id={reasonId} color="textSecondary" sx={{ mb: 2 }}>
           {OWN_ACCOUNT_REASON}
         </Typography>
       ) : null}

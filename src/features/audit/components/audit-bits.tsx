@@ -102,7 +102,7 @@ export function ActorCell({ event }: { event: AuditEvent }) {
         </Typography>
       )}
       {found && event.actor_email ? (
-        <Typography component="span" variant="body2" color="text.secondary">
+        <Typography component="span" variant="body2" color="textSecondary">
           {event.actor_email}
         </Typography>
       ) : null}
@@ -121,7 +121,7 @@ export function ResultText({ event, withStatus = false }: { event: AuditEvent; w
         {failed ? 'Failure' : 'Success'}
         {withStatus ? ` (HTTP ${event.status_code})` : ''}
         {failed && event.detail ? (
-          <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+          <Typography component="span" variant="body2" color="textSecondary" sx={{ display: 'block' }}>
             {event.detail}
           </Typography>
         ) : null}

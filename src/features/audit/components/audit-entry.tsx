@@ -45,7 +45,7 @@ function RequestId({ id }: { id: string }) {
           <ContentCopy fontSize="small" />
         </IconButton>
       </Tooltip>
-      <Typography component="span" variant="body2" color="text.secondary" aria-live="polite">
+      <Typography component="span" variant="body2" color="textSecondary" aria-live="polite">
         {copied ? 'Copied' : ''}
       </Typography>
     </Box>
@@ -67,7 +67,7 @@ function TenantName({ tenantId }: { tenantId: string }) {
 /** Every changed field, before and after, in plain words. */
 function ChangesTable({ event }: { event: AuditEvent }) {
   const rows = changeRows(event.changes);
-  if (rows.length === 0) return <Typography color="text.secondary">No field changed.</Typography>;
+  if (rows.length === 0) return <Typography color="textSecondary">No field changed.</Typography>;
   return (
     <Table size="small" aria-label="Changed fields">
       <TableHead>
@@ -113,7 +113,7 @@ function Entry({ event }: { event: AuditEvent }) {
           </DetailField>
           <DetailField label="Action">
             <ActionWords event={event} />
-            <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+            <Typography component="span" variant="body2" color="textSecondary" sx={{ display: 'block' }}>
               {event.action}
             </Typography>
           </DetailField>
@@ -121,7 +121,7 @@ function Entry({ event }: { event: AuditEvent }) {
             {resourceTypeLabel(event.resource_type)}
             {event.resource_name ? `: ${event.resource_name}` : ''}
             {event.resource_id ? (
-              <Typography component="span" variant="body2" color="text.secondary" sx={{ display: 'block' }}>
+              <Typography component="span" variant="body2" color="textSecondary" sx={{ display: 'block' }}>
                 <code>{event.resource_id}</code> ·{' '}
                 <Link component={RouterLink} to={paths.audit.to({ resource: event.resource_id })}>
                   Its full history

@@ -36,7 +36,7 @@ function HistoryEntry({ event }: { event: AuditEvent }) {
         </Link>
       </Typography>
       {changeRows(event.changes).length > 0 ? (
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" color="textSecondary">
           <ChangesSummary changes={event.changes} />
         </Typography>
       ) : null}
@@ -56,7 +56,7 @@ function Body({ resourceId }: AuditHistoryProps) {
     );
   }
   if (history.data.ignored.length > 0) return <Alert severity="warning">{ignoredFiltersMessage(history.data.ignored)}</Alert>;
-  if (history.data.items.length === 0) return <Typography color="text.secondary">Nothing has been recorded yet.</Typography>;
+  if (history.data.items.length === 0) return <Typography color="textSecondary">Nothing has been recorded yet.</Typography>;
   return (
     <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0 }}>
       {history.data.items.map((event) => (

@@ -44,7 +44,7 @@ export function AccountMenu() {
         transformOrigin={{ vertical: 'top', horizontal: 'right' }}
       >
         <Box sx={{ px: 2, pt: 1.5, pb: 1, maxWidth: 320 }}>
-          <Typography variant="body2" color="text.secondary">
+          <Typography variant="body2" color="textSecondary">
             Signed in as
           </Typography>
           <Typography variant="body1" sx={{ fontWeight: 500, overflowWrap: 'anywhere' }}>

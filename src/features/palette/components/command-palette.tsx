@@ -205,12 +205,12 @@ export function CommandPalette({ open, onClose, onAction, admins, ownerId }: Com
         ))}
       </DialogContent>
       {typed && !options.length && !search.pending ? (
-        <Typography sx={{ px: 2, py: 2 }} color="text.secondary">
+        <Typography sx={{ px: 2, py: 2 }} color="textSecondary">
           {search.failed ? 'The search failed. Try again in a moment.' : `Nothing matches “${typed}”.`}
         </Typography>
       ) : null}
       <DialogActions sx={{ justifyContent: 'flex-start', px: 2, py: 1, borderTop: 1, borderColor: 'divider' }}>
-        <Typography id={hintId} variant="caption" color="text.secondary">
+        <Typography id={hintId} variant="caption" color="textSecondary">
           {tooShort ? `Type ${SERVER_SEARCH_MIN_CHARS} or more characters to search tenants and users. ` : ''}↑ ↓ to move, Enter to
           open, Esc to close.
         </Typography>
@@ -230,7 +230,7 @@ function Group({ section, baseId, children }: { section: PaletteSection; baseId:
         id={headingId}
         role="presentation"
         variant="overline"
-        color="text.secondary"
+        color="textSecondary"
         sx={{ display: 'block', px: 2, pt: 1, lineHeight: 2 }}
       >
         {GROUP_TITLES[section.group]}
@@ -276,13 +276,13 @@ function Option({ id, item, recent, active, onPoint, onChoose }: OptionProps) {
       <Box sx={{ minWidth: 0, flex: 1 }}>
         <Typography noWrap>{item.label}</Typography>
         {item.detail ? (
-          <Typography noWrap variant="body2" color="text.secondary">
+          <Typography noWrap variant="body2" color="textSecondary">
             {item.detail}
           </Typography>
         ) : null}
       </Box>
       {recent ? (
-        <Typography variant="caption" color="text.secondary">
+        <Typography variant="caption" color="textSecondary">
           {KIND_WORDS[item.kind]}
         </Typography>
       ) : null}

@@ -58,7 +58,7 @@ export function AssignmentActions({ assignment, names, currentAdminId, onRevoked
         </Button>
       </Box>
       {refusal ? (
-        <Typography id={reasonId} variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+        <Typography id={reasonId} variant="body2" color="textSecondary" sx={{ mt: 1 }}>
           {refusal}
         </Typography>
       ) : null}

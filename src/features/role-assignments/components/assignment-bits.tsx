@@ -18,7 +18,7 @@ const STATUS_COLORS: Record<AssignmentStatus, 'success' | 'default' | 'error'> =
 
 function Loading() {
   return (
-    <Typography component="span" color="text.secondary">
+    <Typography component="span" color="textSecondary">
       Loading…
     </Typography>
   );
@@ -42,7 +42,7 @@ export function UserNameAndEmail({ resolved, id }: { resolved: Resolved<UserReco
         {userName(resolved, id)}
       </Typography>
       {resolved.state === 'found' ? (
-        <Typography component="span" variant="body2" color="text.secondary">
+        <Typography component="span" variant="body2" color="textSecondary">
           {resolved.record.email}
         </Typography>
       ) : null}

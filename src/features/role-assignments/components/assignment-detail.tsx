@@ -26,7 +26,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
       aria-labelledby={labelId}
       sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: '180px 1fr' }, columnGap: 3, mb: 2 }}
     >
-      <Typography id={labelId} variant="body2" color="text.secondary" sx={{ fontWeight: 600, py: 0.25 }}>
+      <Typography id={labelId} variant="body2" color="textSecondary" sx={{ fontWeight: 600, py: 0.25 }}>
         {label}
       </Typography>
       <Box>{children}</Box>

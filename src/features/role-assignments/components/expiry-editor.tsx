@@ -86,7 +86,7 @@ export function ExpiryEditor({
         ) : null}
       </Box>
       {refusal ? (
-        <Typography id={reasonId} variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+        <Typography id={reasonId} variant="body2" color="textSecondary" sx={{ mt: 1 }}>
           {refusal}
         </Typography>
       ) : null}

@@ -39,7 +39,7 @@ export function ExpiryQuickFilter({ value, onChange }: { value: ExpiryFilter | u
         })}
       </ToggleButtonGroup>
       {unsupported ? (
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" color="textSecondary">
           {EXPIRY_UNSUPPORTED}
         </Typography>
       ) : null}

@@ -51,7 +51,7 @@ export function ExtendMenu({ id, anchorEl, onClose, assignment, subject, current
         transformOrigin={{ vertical: 'top', horizontal: 'right' }}
       >
         {refusal ? (
-          <Typography id={`${id}-reason`} variant="body2" color="text.secondary" sx={{ px: 2, pt: 1.5, pb: 0.5, maxWidth: 360 }}>
+          <Typography id={`${id}-reason`} variant="body2" color="textSecondary" sx={{ px: 2, pt: 1.5, pb: 0.5, maxWidth: 360 }}>
             {refusal}
           </Typography>
         ) : null}

@@ -31,7 +31,7 @@ export function OrphanCleanupChoice({ checked, onChange, many = false }: OrphanC
         }
         label={many ? CLEANUP_LABEL_MANY : CLEANUP_LABEL}
       />
-      <Typography id={explanationId} variant="body2" color="text.secondary" component="div">
+      <Typography id={explanationId} variant="body2" color="textSecondary" component="div">
         {many ? 'A user is removed only if all three are true after the revoke:' : 'The user is removed only if all three are true after this revoke:'}
         <ul style={{ margin: '4px 0 0', paddingLeft: 20 }}>
           <li>they hold no other admin role;</li>

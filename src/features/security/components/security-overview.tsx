@@ -86,7 +86,7 @@ function SummarySection() {
       ) : summary.isError ? (
         <Alert severity="error">The security overview could not be loaded: {summary.error.message}</Alert>
       ) : (
-        <Typography role="status" color="text.secondary">
+        <Typography role="status" color="textSecondary">
           Counting the tenants…
         </Typography>
       )}
@@ -160,7 +160,7 @@ function BaselineSection({ baselines, shortfalls, applyAction }: SecurityOvervie
           </MenuItem>
         ))}
       </TextField>
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="body2" color="textSecondary">
         Source: {source}
       </Typography>
       <Box component="ul" sx={{ mt: 1, mb: 2, typography: 'body2' }}>
@@ -195,7 +195,7 @@ function ShortOfBaseline({ baseline, shortfalls, applyAction }: { baseline: Base
           ? 'Counting the tenants that fall short…'
           : `${tenants(union)} ${union === 1 ? 'falls' : 'fall'} short of ${baseline.name} on at least one of: ${rules.join('; ')}.`}
       </Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+      <Typography variant="body2" color="textSecondary" sx={{ mb: 2 }}>
         The tenants listed show everything that falls short of {baseline.name}, its other rules included.
       </Typography>
       <Box sx={{ display: 'grid', gap: 2 }}>
@@ -227,9 +227,9 @@ function CriterionTenants({
         {data ? `: ${tenants(data.total)}` : ''}
       </Typography>
       {!data ? (
-        <Typography color="text.secondary">Loading…</Typography>
+        <Typography color="textSecondary">Loading…</Typography>
       ) : data.total === 0 ? (
-        <Typography color="text.secondary">No tenant falls short here.</Typography>
+        <Typography color="textSecondary">No tenant falls short here.</Typography>
       ) : (
         <>
           <Box component="ul" sx={{ pl: 2, my: 1 }}>
@@ -238,7 +238,7 @@ function CriterionTenants({
                 <Link component={RouterLink} to={paths.tenant.to(tenant.id)}>
                   {tenant.name}
                 </Link>
-                <Typography component="span" variant="body2" color="text.secondary">
+                <Typography component="span" variant="body2" color="textSecondary">
                   {' '}
                   — {shortfalls(tenant.settings, baseline).join('; ')}
                 </Typography>

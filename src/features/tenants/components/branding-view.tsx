@@ -11,7 +11,7 @@ export function BrandingView({ tenant }: { tenant: Tenant }) {
         Branding
       </Typography>
       {empty ? (
-        <Typography color="text.secondary">No branding is set; ScaiKey&apos;s default look is used.</Typography>
+        <Typography color="textSecondary">No branding is set; ScaiKey&apos;s default look is used.</Typography>
       ) : (
         <Box
           component="pre"

@@ -62,7 +62,7 @@ function ConflictRow({ row, loaded, again, choice, onChoose }: ConflictRowProps)
         <span id={fieldId}>{field}</span>
         {note ? ' ' : null}
         {note ? (
-          <Typography variant="body2" color="text.secondary">
+          <Typography variant="body2" color="textSecondary">
             {note}
           </Typography>
         ) : null}

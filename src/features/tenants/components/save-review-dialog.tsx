@@ -53,7 +53,7 @@ export function SaveReviewDialog({ open, tenantName, rows, onConfirm, onCancel }
                 <li key={row.path}>{changeText(row)}</li>
               ))}
             </Typography>
-            <Typography variant="body2" color="text.secondary">
+            <Typography variant="body2" color="textSecondary">
               Settings this console does not edit are kept as they are.
             </Typography>
           </>

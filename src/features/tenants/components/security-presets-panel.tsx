@@ -24,7 +24,7 @@ function PresetCard({ preset, onChoose }: { preset: SecurityPreset; onChoose: (p
           </Typography>
         ))}
       </Box>
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="body2" color="textSecondary">
         Source:{' '}
         {external ? (
           <Link href={preset.source.url} target="_blank" rel="noopener noreferrer">
@@ -55,7 +55,7 @@ export function SecurityPresetsPanel({ onChoose, notice }: { onChoose: (preset: 
       <Typography id={headingId} component="h3" variant="subtitle1" sx={{ fontWeight: 600 }}>
         Presets
       </Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+      <Typography variant="body2" color="textSecondary" sx={{ mb: 1.5 }}>
         Fill the form with what a standard asks for. Nothing is saved until you review the changes and save them.
       </Typography>
       <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(15rem, 1fr))', gap: 2 }}>

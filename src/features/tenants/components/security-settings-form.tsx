@@ -169,7 +169,7 @@ function OtherSettings({ tenant }: { tenant: Tenant }) {
       <Typography id="other-settings-heading" component="h3" variant="subtitle1" sx={{ fontWeight: 600 }}>
         Other settings
       </Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+      <Typography variant="body2" color="textSecondary" sx={{ mb: 1 }}>
         This console does not edit these; they are kept exactly as they are when you save.
       </Typography>
       <Box component="dl" sx={{ m: 0, display: 'grid', gridTemplateColumns: 'minmax(12rem, max-content) 1fr', gap: 1 }}>
