@@ -74,7 +74,8 @@ async function expectedNames(token) {
 const KEEP_TRACES = process.env.BENCH_KEEP_TRACES;
 
 // 'toplevel' gives every task the renderer's main thread ran; blink.user_timing the probes' mark.
-const TRACE_CATEGORIES = ['toplevel', 'blink.user_timing', '__metadata'];
+// BENCH_TRACE_CATEGORIES (comma-separated) records more, for a look inside the tasks (bench/README.md).
+const TRACE_CATEGORIES = process.env.BENCH_TRACE_CATEGORIES?.split(',') ?? ['toplevel', 'blink.user_timing', '__metadata'];
 
 /** A cold load of `url` (new context, empty cache) up to the first row and to every expected name. */
 async function coldLoad(browser, app, url, expect) {
