@@ -1,9 +1,9 @@
 /**
  * The command palette as the console wires it (loaded on first use, see command-palette-button):
  * the palette feature searches; the admins feature supplies the accounts to search among (its API
- * has no search, so the newest 100 are read once and narrowed in the browser); "Assign role" and
- * "Create admin" open those features' own dialogs over the current page. Features never import
- * each other, so they meet here.
+ * has no search, so every account is read, a page of 100 at a time, when the palette first opens,
+ * and narrowed in the browser); "Assign role" and "Create admin" open those features' own dialogs
+ * over the current page. Features never import each other, so they meet here.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -33,14 +33,12 @@ const AssignRoleDialog = lazyDialog<AssignRoleDialogProps>(() =>
   import('@/features/role-assignments/components/assign-role-dialog').then((m) => m.AssignRoleDialog),
 );
 
-/** The newest accounts the palette searches among: one request per palette use, then cached. */
-const PALETTE_ADMINS = { page: 1, pageSize: 100 };
-
 export function CommandPaletteHost({ open, onClose }: CommandPaletteHostProps) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const me = useQuery({ ...authQueries.me(), throwOnError: false });
-  const admins = useQuery({ ...adminQueries.list(PALETTE_ADMINS), enabled: open, throwOnError: false, staleTime: 60_000 });
+  // Every account (the Admins API has no search): read when the palette first opens, then cached.
+  const admins = useQuery({ ...adminQueries.every(), enabled: open, throwOnError: false, staleTime: 60_000 });
   const [dialog, setDialog] = useState<PaletteActionId | null>(null);
   // On a user's roles page, "Assign role" starts with that user.
   const resource = pageResource(pathname);
@@ -48,7 +46,7 @@ export function CommandPaletteHost({ open, onClose }: CommandPaletteHostProps) {
 
   return (
     <>
-      <CommandPalette open={open} onClose={onClose} onAction={setDialog} admins={admins.data?.items} ownerId={me.data?.id} />
+      <CommandPalette open={open} onClose={onClose} onAction={setDialog} admins={admins.data} ownerId={me.data?.id} />
       <AssignRoleDialog
         open={dialog === 'assign-role'}
         userId={userId}

@@ -14,6 +14,8 @@ export type CreateAdminBody = components['schemas']['AdminAccountCreate'];
 function refreshAdmins(queryClient: QueryClient) {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: adminQueries.lists() }),
+    // The palette's copy of every account: a new one is found, a deleted one no longer offered.
+    queryClient.invalidateQueries({ queryKey: adminQueries.every().queryKey }),
     queryClient.invalidateQueries({ queryKey: userLookups.all() }),
   ]);
 }

@@ -37,6 +37,24 @@ export const adminQueries = {
       queryFn: ({ signal }) => fetchAdminsPage(params, signal),
       placeholderData: keepPreviousData,
     }),
+  /**
+   * Every account, for a search the API cannot make (the command palette): the first page of
+   * 100, then the others side by side, up to MAX_PAGES_SCANNED pages.
+   */
+  every: () =>
+    queryOptions({
+      queryKey: [...adminQueries.all(), 'every'] as const,
+      queryFn: async ({ signal }): Promise<AdminAccount[]> => {
+        const first = await fetchAdminsPage({ page: 1, pageSize: 100 }, signal);
+        const pages = Math.min(first.pages ?? 1, MAX_PAGES_SCANNED);
+        const rest = await Promise.all(
+          Array.from({ length: pages - 1 }, (_, i) => fetchAdminsPage({ page: i + 2, pageSize: 100 }, signal)),
+        );
+        const seen = new Set<string>();
+        // An account created meanwhile shifts the pages: one that shows twice is listed once.
+        return [first, ...rest].flatMap((list) => list.items).filter((a) => !seen.has(a.id) && seen.add(a.id));
+      },
+    }),
   details: () => [...adminQueries.all(), 'detail'] as const,
   /** One account: from a list page already loaded if there is one, else found page by page. */
   detail: (adminId: string, queryClient: QueryClient) =>

@@ -2,7 +2,7 @@
  * The palette's server searches: tenants (`/tenants/?search=`, name, slug and contact email) and
  * users (`/users/?search=`, email and names), through the shared lookups (lib/lookups), so a search
  * the pickers made is not asked again. Admin accounts come from the host (the Admins API has no
- * search: it lists the newest accounts and the palette narrows them here).
+ * search: the host reads every account, page by page, and the palette narrows them here).
  *
  * Stale answers: each query is keyed by its term (['lookups', kind, 'search', {search}]) and the
  * palette renders only the query of the current term, so an older answer that arrives last lands
