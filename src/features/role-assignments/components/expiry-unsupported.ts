@@ -3,4 +3,4 @@
  * from the quick filter, which loads with the filter bar's chunk, so the list can say it without
  * loading the control.
  */
-export const EXPIRY_UNSUPPORTED = 'This server does not support filtering by expiry.';
+export const EXPIRY_UNSUPPORTED = 'Filtering by expiry is not available on this server.';

@@ -161,7 +161,7 @@ describe('RoleAssignmentsList', { timeout: 30_000 }, () => {
         ...names,
       });
       renderWithProviders(<RoleAssignmentsList />, { route: '/role-assignments?expiring=7d' });
-      expect(await screen.findByRole('alert')).toHaveTextContent('This server does not support filtering by expiry');
+      expect(await screen.findByRole('alert')).toHaveTextContent('Filtering by expiry is not available on this server.');
       expect(screen.queryByRole('table', { name: 'Role assignments' })).not.toBeInTheDocument();
       const quick = screen.getByRole('group', { name: 'Quick filter by expiry' });
       await waitFor(() => expect(within(quick).getByRole('button', { name: 'Expired' })).toBeDisabled());
