@@ -66,6 +66,22 @@ export class BulkProgressDialogPage {
     return paths;
   }
 
+  /** Cancel while the run goes on: what has not started is not started at all. */
+  async cancel() {
+    await this.dialog.getByRole('button', { name: 'Cancel', exact: true }).click();
+  }
+
+  /** Cancelled, with requests still in flight: the button says so and the run waits for their answers. */
+  async assertCancelling() {
+    await expect(this.dialog.getByRole('button', { name: 'Cancelling…' })).toBeVisible();
+    await expect(this.dialog.getByRole('status')).toHaveText('Cancelling: waiting for the requests already sent.');
+  }
+
+  /** Each row's result as shown ("Acme: Done"), in the dialog's order. */
+  async resultLines(): Promise<string[]> {
+    return this.results.allInnerTexts();
+  }
+
   async assertNoRetry() {
     await expect(this.dialog.getByRole('button', { name: /Retry failed/ })).toHaveCount(0);
   }

@@ -109,6 +109,30 @@ export class TenantsPage {
     await this.table.getByRole('checkbox', { name: `Select ${name}`, exact: true }).check();
   }
 
+  /** The header checkbox: every row of the page selected ("Select all 10 on this page"). */
+  async selectPage(rows: number) {
+    await this.table.getByRole('checkbox', { name: `Select all ${rows} on this page`, exact: true }).check();
+  }
+
+  /** "3 tenants selected" on the bar over the selected rows. */
+  async assertSelected(count: number) {
+    await expect(this.bulkActions).toContainText(`${count.toLocaleString('en-US')} ${count === 1 ? 'tenant' : 'tenants'} selected`);
+  }
+
+  /**
+   * "Select all 25 matching tenants" on the bulk bar (offered once the whole page is selected and
+   * more match): it loads every matching tenant and selects them, and then says so.
+   */
+  async selectAllMatching(total: number) {
+    await this.clickBulkAction(`Select all ${total.toLocaleString('en-US')} matching tenants`);
+    await expect(this.bulkActions.getByText(`All ${total.toLocaleString('en-US')} matching tenants are selected.`)).toBeVisible();
+  }
+
+  /** A button on the bulk bar, e.g. to check the count it carries ("Suspend 25 tenants"). */
+  bulkAction(label: string) {
+    return this.bulkActions.getByRole('button', { name: label, exact: true });
+  }
+
   get bulkActions() {
     return this.page.getByRole('group', { name: 'Bulk actions' });
   }
