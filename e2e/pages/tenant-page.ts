@@ -97,7 +97,7 @@ export class TenantPage {
     await this.saveSettingsButton.click();
   }
 
-  /** Saves through the review: Save, then Save changes in the dialog that lists them. */
+  /** Saves through the review: Save, then Confirm in the dialog that lists them. */
   async saveSettings() {
     await this.clickSaveSettings();
     await this.confirmReview();
@@ -116,7 +116,7 @@ export class TenantPage {
   }
 
   async confirmReview() {
-    await this.reviewDialog.getByRole('button', { name: 'Save changes' }).click();
+    await this.reviewDialog.getByRole('button', { name: 'Confirm' }).click();
     await expect(this.reviewDialog).toBeHidden();
   }
 
@@ -151,7 +151,7 @@ export class TenantPage {
     await this.samplePassword.fill(sample);
   }
 
-  /** Each rule for the sample as shown: "At least 12 characters: not met". */
+  /** Each rule for the sample as shown: "At least 12 characters: Fail". */
   sampleRules() {
     return this.passwordTester.getByRole('list', { name: 'Rules for the sample' }).getByRole('listitem');
   }

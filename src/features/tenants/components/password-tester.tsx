@@ -18,19 +18,16 @@ import type { SettingsFormInput, SettingsFormValues } from '../settings';
 const ANNOUNCE_AFTER_MS = 900;
 
 function Verdict({ rule, sampled }: { rule: SampleRule; sampled: boolean }) {
-  const state = !sampled || rule.pass === null ? 'none' : rule.pass ? 'met' : 'not met';
-  const Icon = state === 'met' ? CheckCircleOutline : state === 'not met' ? HighlightOff : RemoveCircleOutline;
-  const color = state === 'met' ? 'success.main' : state === 'not met' ? 'error.main' : 'text.secondary';
+  const state = !sampled || rule.pass === null ? 'none' : rule.pass ? 'Pass' : 'Fail';
+  const Icon = state === 'Pass' ? CheckCircleOutline : state === 'Fail' ? HighlightOff : RemoveCircleOutline;
+  const color = state === 'Pass' ? 'success.main' : state === 'Fail' ? 'error.main' : 'text.secondary';
   return (
     <Box component="li" sx={{ display: 'flex', alignItems: 'flex-start', gap: 1, py: 0.25 }}>
       <Icon fontSize="small" sx={{ color, mt: '2px' }} aria-hidden />
       <span>
         {rule.label}
-        {state === 'none' ? null : (
-          <Box component="span" sx={visuallyHidden}>
-            {`: ${state}`}
-          </Box>
-        )}
+        {/* In words too, not by the icon's colour alone. */}
+        {state === 'none' ? null : <Box component="span" sx={{ fontWeight: 600 }}>{`: ${state}`}</Box>}
       </span>
     </Box>
   );
@@ -101,7 +98,7 @@ export function PasswordTester({ control }: { control: Control<SettingsFormInput
           </Typography>
           <Box component="ul" sx={{ pl: 2.5, my: 0.5 }}>
             {check.notChecked.map((note) => (
-              <Typography key={note} component="li" variant="body2" color="text.secondary">
+              <Typography key={note} component="li" variant="body2" color="textSecondary">
                 {note}
               </Typography>
             ))}

@@ -65,7 +65,7 @@ export function SaveReviewDialog({ open, tenantName, rows, onConfirm, onCancel }
         </Button>
         {changed ? (
           <Button variant="contained" onClick={onConfirm}>
-            Save changes
+            Confirm
           </Button>
         ) : null}
       </DialogActions>

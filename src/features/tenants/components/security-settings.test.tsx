@@ -114,7 +114,7 @@ describe('presets and the review before a save', { timeout: 60_000 }, () => {
 
     await user.click(within(form).getByRole('button', { name: 'Save security settings' }));
     review = await screen.findByRole('dialog', { name: /^Save changes to Acme/ });
-    await user.click(within(review).getByRole('button', { name: 'Save changes' }));
+    await user.click(within(review).getByRole('button', { name: 'Confirm' }));
     expect(await screen.findByText('Security settings saved')).toBeInTheDocument();
     expect(server.patches).toHaveLength(1);
     expect(server.patches[0]!.ifMatch).toBe('"v1"');
@@ -171,19 +171,19 @@ describe('the password tester', { timeout: 60_000 }, () => {
     await user.type(sample, 'hunter2');
     const rules = () => within(within(tester).getByRole('list', { name: 'Rules for the sample' })).getAllByRole('listitem');
     expect(rules().map((li) => li.textContent)).toEqual([
-      'At least 8 characters: not met',
-      'An uppercase letter: not met',
-      'A lowercase letter: met',
-      'A digit: met',
-      'A special character (neither a letter nor a digit): not met',
+      'At least 8 characters: Fail',
+      'An uppercase letter: Fail',
+      'A lowercase letter: Pass',
+      'A digit: Pass',
+      'A special character (neither a letter nor a digit): Fail',
     ]);
 
     // The policy as typed, not as saved.
     await user.clear(spin(form, 'Minimum length (characters)'));
     await user.type(spin(form, 'Minimum length (characters)'), '7');
     await user.click(within(form).getByRole('checkbox', { name: 'Require an uppercase letter' }));
-    expect(rules()[0]).toHaveTextContent('At least 7 characters: met');
-    expect(rules().map((li) => li.textContent)).not.toContain('An uppercase letter: not met');
+    expect(rules()[0]).toHaveTextContent('At least 7 characters: Pass');
+    expect(rules().map((li) => li.textContent)).not.toContain('An uppercase letter: Fail');
 
     await user.click(within(tester).getByRole('button', { name: 'Show sample password' }));
     expect(sample).toHaveAttribute('type', 'text');
@@ -198,7 +198,7 @@ describe('the password tester', { timeout: 60_000 }, () => {
     await user.clear(spin(form, 'Minimum length (characters)'));
     await user.type(spin(form, 'Minimum length (characters)'), '10');
     await user.click(within(form).getByRole('button', { name: 'Save security settings' }));
-    await user.click(within(await screen.findByRole('dialog', { name: /^Save changes/ })).getByRole('button', { name: 'Save changes' }));
+    await user.click(within(await screen.findByRole('dialog', { name: /^Save changes/ })).getByRole('button', { name: 'Confirm' }));
     await screen.findByText('Security settings saved');
     const calls = server.fetchMock.mock.calls as unknown as [Request | string][];
     expect(calls.length).toBeGreaterThan(0);
@@ -225,7 +225,7 @@ describe('the conflict view', { timeout: 60_000 }, () => {
     await user.type(spin(form, 'Minimum length (characters)'), '14');
     await user.click(within(form).getByRole('switch', { name: 'Require MFA' }));
     await user.click(within(form).getByRole('button', { name: 'Save security settings' }));
-    await user.click(within(await screen.findByRole('dialog', { name: /^Save changes/ })).getByRole('button', { name: 'Save changes' }));
+    await user.click(within(await screen.findByRole('dialog', { name: /^Save changes/ })).getByRole('button', { name: 'Confirm' }));
 
     let view = await screen.findByRole('dialog', { name: 'Someone else changed this tenant' });
     const table = () => screen.getByRole('table', { name: 'Fields that differ' });
@@ -284,7 +284,7 @@ describe('the conflict view', { timeout: 60_000 }, () => {
     await user.type(spin(form, 'Minimum length (characters)'), '14');
     const save = async () => {
       await user.click(within(form).getByRole('button', { name: 'Save security settings' }));
-      await user.click(within(await screen.findByRole('dialog', { name: /^Save changes/ })).getByRole('button', { name: 'Save changes' }));
+      await user.click(within(await screen.findByRole('dialog', { name: /^Save changes/ })).getByRole('button', { name: 'Confirm' }));
       return screen.findByRole('dialog', { name: 'Someone else changed this tenant' });
     };
     let view = await save();
