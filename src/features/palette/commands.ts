@@ -1,7 +1,7 @@
 /**
  * The palette's own entries: the console's screens and its actions. "Audit log of this …" is
  * offered only on a page about one resource, and opens the audit log filtered to it, exactly as
- * that page's History panel links to it ("View full history").
+ * that page's History panel links to it.
  */
 import { matchPath } from 'react-router-dom';
 import { paths } from '@/config/paths';
@@ -17,6 +17,14 @@ export const SCREENS: readonly PaletteItem[] = [
     run: { to: paths.roleAssignments.to() },
   },
   { key: 'screen:tenants', kind: 'screen', label: 'Tenants', detail: 'Every tenant and its settings', run: { to: paths.tenants.to() } },
+  {
+    key: 'screen:security',
+    kind: 'screen',
+    label: 'Security overview',
+    detail: 'MFA, passwords and sessions across every tenant',
+    keywords: 'mfa password session timeout posture baseline policy preset',
+    run: { to: paths.security.to() },
+  },
   { key: 'screen:admins', kind: 'screen', label: 'Admins', detail: 'Admin accounts', keywords: 'accounts people', run: { to: paths.admins.to() } },
   {
     key: 'screen:audit',

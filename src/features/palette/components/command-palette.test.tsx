@@ -132,6 +132,30 @@ describe('CommandPalette', { timeout: 20_000 }, () => {
     expect(history.location.pathname).toBe(`/admins/${admins[0]!.id}`);
   });
 
+  it('Enter pressed before the answers are in opens the best match once they are, not an older answer', async () => {
+    const held = deferred<Response>();
+    mockFetch({
+      'GET /api/v1/admin/tenants/': () => held.promise,
+      'GET /api/v1/admin/users/': () => jsonResponse(200, listPage([])),
+    });
+    const { user, history } = renderWithProviders(<Harness />);
+    const before = history.location.pathname;
+    // Typed (or pasted) and Enter at once, before any answer: nothing on the list matches yet.
+    await user.type(combobox(), 'globex{Enter}');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(history.location.pathname).toBe(before);
+    held.resolve(jsonResponse(200, listPage([globex])));
+    await waitFor(() => expect(history.location.pathname).toBe('/tenants/tnt_globex'));
+  });
+
+  it('Security overview is one of the screens', async () => {
+    searchServer();
+    const { user, history } = renderWithProviders(<Harness />);
+    await user.type(combobox(), 'security');
+    await user.click(await within(listbox()).findByRole('option', { name: /Security overview/ }));
+    expect(history.location.pathname).toBe('/security');
+  });
+
   it('never shows an older answer that arrives after a newer one', async () => {
     const held = deferred<Response>();
     const asked: string[] = [];

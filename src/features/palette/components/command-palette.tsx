@@ -120,6 +120,20 @@ export function CommandPalette({ open, onClose, onAction, admins, ownerId }: Com
     setTimeout(() => document.querySelector<HTMLElement>('main')?.focus(), 0);
   };
 
+  // Enter pressed before the typed term's answers are in (typed or pasted fast): taken as soon as
+  // they are, on the best match then, not on whatever an older answer happened to show.
+  const enterFor = useRef<string | null>(null);
+  const chooseRef = useRef(choose);
+  useEffect(() => {
+    chooseRef.current = choose;
+  });
+  useEffect(() => {
+    if (enterFor.current === null || search.pending) return;
+    const wanted = enterFor.current;
+    enterFor.current = null;
+    if (wanted === term && active) chooseRef.current(active);
+  }, [search.pending, term, active]);
+
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.nativeEvent.isComposing) return;
     const count = options.length;
@@ -130,7 +144,10 @@ export function CommandPalette({ open, onClose, onAction, admins, ownerId }: Com
       setActiveKey(options[next]!.key);
     } else if (event.key === 'Enter') {
       event.preventDefault();
-      if (active) choose(active);
+      // Nothing matches yet but answers are coming: wait for them. An option on the list (a screen,
+      // an action, a match already in) is taken at once.
+      if (search.pending && count === 0) enterFor.current = term;
+      else if (active) choose(active);
     }
   };
 
