@@ -31,8 +31,8 @@ test.describe('extend and renew a role assignment', () => {
 
     // From the list: the row's menu shows where each choice leads, and an axe scan with it open.
     await listPage.goTo(`user=${user.id}`);
-    // The row's menu button names the row.
-    await expect(listPage.row(new RegExp(name)).getByRole('button', { name: `More actions for Tenant Admin of ${name} for ${tenant}` })).toBeVisible();
+    // The row's menu button names the row and what it does.
+    await expect(listPage.row(new RegExp(name)).getByRole('button', { name: `More actions for Tenant Admin of ${name} for ${tenant}: extend`, exact: true })).toBeVisible();
     const menu = await listPage.openRowMenu(new RegExp(name), `Extend Tenant Admin of ${name}`);
     const once = addDays(assignment.expires_at!, 30);
     const onceText = await exactTimeInBrowser(page, once.toISOString());
@@ -57,8 +57,10 @@ test.describe('extend and renew a role assignment', () => {
     expect((await getAssignment(api, assignment.id))?.expires_at).toBe(twice.toISOString());
   });
 
-  test('renews an expired assignment in one action: active again, the days counted from now', async ({ api, seeder, detailPage, page }) => {
+  test('renews an expired assignment in one action: active again, the days counted from now', async ({ api, seeder, listPage, detailPage, page }) => {
     const user = await freeUser(api);
+    const name = displayName(user);
+    const tenant = await tenantName(api, user.tenant_id);
     // Expiring within seconds (the API refuses a past expiry), and inactive too: Renew makes it both.
     const expiresAt = new Date(Date.now() + 3_000);
     const assignment = await seeder.assign(
@@ -66,6 +68,14 @@ test.describe('extend and renew a role assignment', () => {
       { isActive: false },
     );
     await expect.poll(() => Date.now(), { timeout: 10_000 }).toBeGreaterThan(expiresAt.getTime() + 500);
+
+    // On the list, the row's button and its choices say Renew.
+    await listPage.goTo(`user=${user.id}`);
+    await expect(listPage.row(new RegExp(name)).getByRole('button', { name: `More actions for Tenant Admin of ${name} for ${tenant}: renew`, exact: true })).toBeVisible();
+    const rowMenu = await listPage.openRowMenu(new RegExp(name), /^Renew Tenant Admin of .+, counted from now$/);
+    await expect(rowMenu.item('+30 days')).toHaveAccessibleName(/^Renew for \+30 days ?until /);
+    await page.keyboard.press('Escape');
+    await expect(rowMenu.menu).toBeHidden();
 
     await detailPage.goTo(assignment.id);
     await detailPage.assertField('Status', 'Expired');

@@ -81,9 +81,9 @@ export class ExtendMenu {
     if (name) await expect(this.menu).toHaveAccessibleName(name);
   }
 
-  /** "+30 days" (each item also shows the date it leads to). */
+  /** "+30 days" ("Renew for +30 days" once expired; each item also shows the date it leads to). */
   item(choice: '+7 days' | '+30 days' | '+90 days' | 'To a date…') {
-    return this.menu.getByRole('menuitem', { name: new RegExp(`^${choice.replace('+', '\\+')}`) });
+    return this.menu.getByRole('menuitem', { name: new RegExp(`^(Renew for )?${choice.replace('+', '\\+')}`) });
   }
 
   async choose(choice: '+7 days' | '+30 days' | '+90 days' | 'To a date…') {

@@ -124,7 +124,7 @@ export class RoleAssignmentsPage {
     await expect(this.page.getByText(text)).toBeVisible();
   }
 
-  /** A row's "More actions for Tenant Admin of Ana Lima for Acme" menu, opened. */
+  /** A row's "More actions for Tenant Admin of Ana Lima for Acme: extend" (or ": renew") menu, opened. */
   async openRowMenu(row: string | RegExp, menuName?: string | RegExp): Promise<ExtendMenu> {
     await this.row(row).getByRole('button', { name: /^More actions for / }).click();
     const menu = new ExtendMenu(this.page);

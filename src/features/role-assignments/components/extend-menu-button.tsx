@@ -15,7 +15,7 @@ export interface ExtendMenuButtonProps {
   assignment: RoleAssignment;
   /** `row`: an icon button named `label` (a table row's menu); `page`: an "Extend"/"Renew" button. */
   variant: 'row' | 'page';
-  /** The row's button's accessible name: "More actions for Tenant Admin of Ana Lima (Acme)". */
+  /** Names the row's button, which adds what it does: "More actions for Tenant Admin of Ana Lima for Acme: extend" (or ": renew"). */
   label?: string;
   /** What the dialog's title calls the assignment: "Tenant Admin of Ana Lima". */
   subject: string;
@@ -56,7 +56,7 @@ export function ExtendMenuButton({ assignment, variant, label, subject, currentA
   return (
     <>
       {variant === 'row' ? (
-        <IconButton size="small" aria-label={label} {...trigger}>
+        <IconButton size="small" aria-label={`${label}: ${renew ? 'renew' : 'extend'}`} {...trigger}>
           <MoreVert fontSize="small" />
         </IconButton>
       ) : (

@@ -15,9 +15,9 @@ const names: AssignmentNames = {
   partner: () => ({ state: 'loading' }),
 };
 const DAY = 24 * 3600_000;
-const MENU_BUTTON = 'More actions for Tenant Admin of Ana Lima for Acme Corporation';
+const MENU_BUTTON = 'More actions for Tenant Admin of Ana Lima for Acme Corporation: extend';
 
-function setup(assignment: RoleAssignment, answer?: (body: Record<string, unknown>) => Response, currentAdminId?: string) {
+function setup(assignment: RoleAssignment, answer?: (body: Record<string, unknown>) => Response, currentAdminId?: string, button = MENU_BUTTON) {
   const bodies: Record<string, unknown>[] = [];
   mockFetch({
     [`PATCH /api/v1/admin/admin-roles/${assignment.id}`]: async (request) => {
@@ -30,7 +30,7 @@ function setup(assignment: RoleAssignment, answer?: (body: Record<string, unknow
     <AssignmentsTable label="Role assignments" assignments={[assignment]} names={names} currentAdminId={currentAdminId} />,
   );
   const openMenu = async () => {
-    await rendered.user.click(await screen.findByRole('button', { name: MENU_BUTTON }));
+    await rendered.user.click(await screen.findByRole('button', { name: button }));
     return screen.findByRole('menu');
   };
   return { ...rendered, bodies, openMenu };
@@ -61,11 +61,19 @@ describe("a row's Extend menu", () => {
   });
 
   it('renews an expired assignment: counted from now, active again, in the same request', async () => {
-    const { openMenu, user, bodies } = setup({ ...anaTenantAdmin, is_active: false, expires_at: new Date(Date.now() - DAY).toISOString() });
+    const expired = { ...anaTenantAdmin, is_active: false, expires_at: new Date(Date.now() - DAY).toISOString() };
+    // The row's button and each choice say Renew.
+    const { openMenu, user, bodies } = setup(expired, undefined, undefined, 'More actions for Tenant Admin of Ana Lima for Acme Corporation: renew');
     const menu = await openMenu();
     expect(menu).toHaveAccessibleName('Renew Tenant Admin of Ana Lima, counted from now');
+    expect(within(menu).getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
+      expect.stringMatching(/^Renew for \+7 days ?until /),
+      expect.stringMatching(/^Renew for \+30 days ?until /),
+      expect.stringMatching(/^Renew for \+90 days ?until /),
+      'To a date…',
+    ]);
     const before = Date.now();
-    await user.click(within(menu).getByRole('menuitem', { name: /^\+7 days/ }));
+    await user.click(within(menu).getByRole('menuitem', { name: /^Renew for \+7 days/ }));
     await waitFor(() => expect(bodies).toHaveLength(1));
     expect(bodies[0]).toMatchObject({ is_active: true });
     const sent = Date.parse(bodies[0]!.expires_at as string);
@@ -108,7 +116,7 @@ describe("a row's Extend menu", () => {
   it("is refused, with the reason, on the admin's own Super Admin role", async () => {
     const own = { ...anaTenantAdmin, role: 'SUPER_ADMIN', tenant_id: null, expires_at: new Date(Date.now() + DAY).toISOString() } as RoleAssignment;
     const { user, bodies } = setup(own, undefined, anaLima.id);
-    await user.click(await screen.findByRole('button', { name: 'More actions for Super Admin of Ana Lima for Platform' }));
+    await user.click(await screen.findByRole('button', { name: 'More actions for Super Admin of Ana Lima for Platform: extend' }));
     const menu = await screen.findByRole('menu');
     expect(menu).toHaveAccessibleDescription(/^This is your own Super Admin role/);
     for (const item of within(menu).getAllByRole('menuitem')) expect(item).toHaveAttribute('aria-disabled', 'true');

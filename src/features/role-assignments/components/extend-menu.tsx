@@ -25,8 +25,9 @@ export interface ExtendMenuProps {
 }
 
 /**
- * The choices of ExtendMenuButton (loaded with its first open): +7, +30, +90 days, each showing
- * the date it leads to, and "To a date…". Refused on the admin's own Super Admin role, saying why.
+ * The choices of ExtendMenuButton (loaded with its first open): +7, +30, +90 days ("Renew for +7
+ * days" once expired), each showing the date it leads to, and "To a date…". Refused on the admin's
+ * own Super Admin role, saying why.
  */
 export function ExtendMenu({ id, anchorEl, onClose, assignment, subject, currentAdminId }: ExtendMenuProps) {
   const [choosingDate, setChoosingDate] = useState(false);
@@ -73,7 +74,7 @@ export function ExtendMenu({ id, anchorEl, onClose, assignment, subject, current
                   extend.mutate({ assignment, choice: { days } });
                 }}
               >
-                <ListItemText primary={`+${days} days`} secondary={to ? `${renew ? 'until' : 'to'} ${to}` : undefined} />
+                <ListItemText primary={`${renew ? 'Renew for ' : ''}+${days} days`} secondary={to ? `${renew ? 'until' : 'to'} ${to}` : undefined} />
               </MenuItem>
             );
           })}
