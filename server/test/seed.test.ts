@@ -146,6 +146,21 @@ describe('standard seed', () => {
     ).toBe(0);
   });
 
+  it('has a few roles in force expiring within 7 days of when it was seeded, more within 30, and some expired', async () => {
+    const within = (days: number) =>
+      count('SELECT count(*) AS n FROM admin_roles WHERE is_active AND expires_at > $1 AND expires_at < $2', [
+        TEST_NOW.toISOString(),
+        new Date(TEST_NOW.getTime() + days * 86_400_000).toISOString(),
+      ]);
+    const week = await within(7);
+    expect(week).toBeGreaterThanOrEqual(3);
+    expect(week).toBeLessThanOrEqual(6);
+    // None of them within the next day: still within 7 days while a test run or a demo goes on.
+    expect(await within(1)).toBe(0);
+    expect(await within(30)).toBeGreaterThan(week);
+    expect(await count('SELECT count(*) AS n FROM admin_roles WHERE expires_at <= $1', [TEST_NOW.toISOString()])).toBeGreaterThan(0);
+  });
+
   it('stores settings the API itself would accept, some with keys the console does not know', async () => {
     const tenants = await db.query<{ settings: Record<string, unknown>; branding: Record<string, unknown> }>('SELECT settings, branding FROM tenants');
     const known = new Set(['mfa_required', 'mfa_methods', 'password_policy', 'session_timeout']);

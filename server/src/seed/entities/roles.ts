@@ -51,9 +51,28 @@ export function generateRoles(ctx: SeedContext, partners: readonly PartnerSeed[]
   return roles;
 }
 
+/**
+ * Where the n-th future expiry falls, in whole days from now (a random part of a day on top): every
+ * fourth within the next 7 days (1–5 days and hours, so the navigation's "expiring within 7 days"
+ * and the quick filters have rows on a fresh seed, whenever it runs), every fourth after it within
+ * 30 days, the rest up to a year. One draw each way, so the random stream, and so every other
+ * row, is what it was.
+ */
+const FUTURE_DAYS: readonly (readonly [number, number])[] = [
+  [1, 5],
+  [7, 365],
+  [8, 28],
+  [7, 365],
+];
+
 function roleAdder(ctx: SeedContext, users: readonly UserSeed[], roles: RoleSeed[]): AddRole {
   const { rng, nowMs } = ctx;
   const userCreated = new Map(users.map((u) => [u.id, Date.parse(u.created_at)]));
+  let futures = 0;
+  const futureDays = () => {
+    const [min, max] = FUTURE_DAYS[futures++ % FUTURE_DAYS.length]!;
+    return rng.int(min, max);
+  };
   return (r) => {
     const expires =
       r.expiresInDays !== undefined
@@ -61,7 +80,7 @@ function roleAdder(ctx: SeedContext, users: readonly UserSeed[], roles: RoleSeed
         : r.state === 'expired' || r.state === 'inactive-expired'
           ? nowMs - rng.int(1, 120) * DAY - rng.int(0, DAY - 1)
           : r.state === 'future'
-            ? nowMs + rng.int(7, 365) * DAY + rng.int(0, DAY - 1)
+            ? nowMs + futureDays() * DAY + rng.int(0, DAY - 1)
             : null;
     const from = userCreated.get(r.user) ?? SEED_EPOCH - 400 * DAY;
     let created = from + Math.floor(rng.next() * (SEED_EPOCH - from));
