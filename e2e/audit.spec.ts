@@ -22,6 +22,16 @@ test.describe('audit log', () => {
     await expect(auditPage.dataRows.first()).toContainText(/Success|Failure/);
   });
 
+  test('the time range filter is in the URL and keeps a change made just now', async ({ tenants, auditPage, page }) => {
+    const tenant = await tenants.create({ name: uniqueName('E2E Recent') });
+    await auditPage.goTo();
+    await auditPage.filterTimeRange('Last hour');
+    await expect(page).toHaveURL(/[?&]range=1h/);
+    await expect(auditPage.filters.getByRole('combobox', { name: 'Time range' })).toHaveText('Last hour');
+    await auditPage.filterTenant(tenant.name);
+    await expect(auditPage.row(`created the tenant ${tenant.name}`)).toHaveCount(1);
+  });
+
   test('a session timeout changed in the console shows in the tenant’s History and in the log, with who did it', async ({
     api,
     tenants,
@@ -46,6 +56,8 @@ test.describe('audit log', () => {
     await auditPage.filterTenant(tenant.name);
     const row = auditPage.row(`changed the security settings of ${tenant.name}`);
     await expect(row).toHaveCount(1);
+    // What changed, under the action, in History's words.
+    await expect(row.getByRole('cell').filter({ hasText: 'changed the security settings of' })).toContainText('Session timeout: 8 hours → 1 hour');
     await expect(row).toContainText(me!.email);
     await expect(row).toContainText('Success');
     await expect(auditPage.row(`created the tenant ${tenant.name}`)).toHaveCount(1);
@@ -55,9 +67,9 @@ test.describe('audit log', () => {
     await auditPage.assertChange('Session timeout', '8 hours', '1 hour');
     await expect(page.getByRole('button', { name: 'Copy request ID' })).toBeVisible();
 
-    // "View full history" from the tenant's page opens the log on that tenant alone.
+    // "View the full log" from the tenant's page opens the log on that tenant alone.
     await tenantPage.goTo(tenant.id, tenant.name);
-    await auditPage.history.getByRole('link', { name: 'View full history' }).click();
+    await auditPage.history.getByRole('link', { name: 'View the full log' }).click();
     await auditPage.assertShown();
     await expect(page.getByRole('button', { name: `Remove the filter Resource: ${tenant.name}` })).toBeVisible();
     await expect(auditPage.dataRows).toHaveCount(2);

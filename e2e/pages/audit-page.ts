@@ -40,9 +40,14 @@ export class AuditPage {
     await expect(this.page).toHaveURL(/[?&]tenant=/);
   }
 
-  async filterSelect(label: 'Time' | 'Action' | 'Resource type' | 'Result', option: string) {
+  async filterSelect(label: 'Time range' | 'Action' | 'Resource type' | 'Result', option: string) {
     await this.filters.getByRole('combobox', { name: label }).click();
     await this.page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  async filterTimeRange(option: 'Last hour' | 'Last 24 hours' | 'Last 7 days' | 'Last 30 days' | 'Custom') {
+    await this.filterSelect('Time range', option);
+    await expect(this.page).toHaveURL(/[?&]range=/);
   }
 
   async filterResult(result: 'Success' | 'Failure') {

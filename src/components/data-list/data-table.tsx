@@ -6,14 +6,15 @@ import type { RowSelection } from './row-selection';
 
 /**
  * Class names a row's cells may use, styled once by the table (see `TableFrame`): a link looks
- * like MUI's `Link` (`linkHover`: underlined on hover only), `block` puts text on its own line
- * and `body1` sets body1 text, like a `Typography`.
+ * like MUI's `Link` (`linkHover`: underlined on hover only), `block` puts text on its own line,
+ * `body1` sets body1 text, like a `Typography`, and `secondary` the theme's secondary text colour.
  */
 export const tableClasses = {
   link: 'dt-link',
   linkHover: 'dt-link-hover',
   block: 'dt-block',
   body1: 'dt-body1',
+  secondary: 'dt-secondary',
   selected: 'dt-selected',
 } as const;
 
@@ -62,6 +63,7 @@ const TableFrame = styled('div')(({ theme }: { theme: Theme }) => {
     [`& .${tableClasses.linkHover}`]: { textDecoration: 'none', '&:hover': { textDecoration: 'underline' } },
     [`& .${tableClasses.block}`]: { display: 'block' },
     [`& .${tableClasses.body1}`]: { margin: 0, ...typography.body1 },
+    [`& .${tableClasses.secondary}`]: { color: palette.text.secondary },
   };
 });
 

@@ -10,14 +10,6 @@ import { pageField, pageSizeField } from '@/components/data-list/page-params';
 export const TIME_RANGES = ['1h', '24h', '7d', '30d', 'custom'] as const;
 export type TimeRange = (typeof TIME_RANGES)[number];
 
-export const TIME_RANGE_LABELS: Record<TimeRange, string> = {
-  '1h': 'Last hour',
-  '24h': 'Last 24 hours',
-  '7d': 'Last 7 days',
-  '30d': 'Last 30 days',
-  custom: 'Custom',
-};
-
 const HOUR_MS = 3_600_000;
 /** How far back each relative range reaches. */
 export const RANGE_MS: Record<Exclude<TimeRange, 'custom'>, number> = {

@@ -51,11 +51,11 @@ describe('fetchAuditPage', () => {
 
   it('says the server ignored the time window when a row lies outside it', async () => {
     serve(() => page([entry({ occurred_at: '2026-05-01T00:00:00.000Z' })]));
-    expect((await fetchAuditPage({ range: '1h' }, 1, 100, { now: NOW })).ignored).toEqual(['Time']);
+    expect((await fetchAuditPage({ range: '1h' }, 1, 100, { now: NOW })).ignored).toEqual(['Time range']);
 
     serve(() => page([entry({ occurred_at: '2026-06-01T12:00:00.000Z' })]));
     const custom = { range: 'custom', from: '2026-06-01T11:00:00.000Z', to: '2026-06-01T12:00:00.000Z' } as const;
-    expect((await fetchAuditPage(custom, 1, 100, { now: NOW })).ignored).toEqual(['Time']);
+    expect((await fetchAuditPage(custom, 1, 100, { now: NOW })).ignored).toEqual(['Time range']);
 
     serve(() => page([entry({ occurred_at: '2026-06-01T11:59:59.999Z' })]));
     expect((await fetchAuditPage(custom, 1, 100, { now: NOW })).ignored).toEqual([]);

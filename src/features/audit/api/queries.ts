@@ -39,7 +39,7 @@ export const CHECKED_FILTERS = {
 } as const satisfies Partial<Record<keyof AuditFilterFields, { field: keyof AuditEvent; label: string }>>;
 
 /** What the time window (range, from, to) is called when the server ignored it. */
-export const TIME_FILTER_LABEL = 'Time';
+export const TIME_FILTER_LABEL = 'Time range';
 
 /** One page of entries, with the names of the filters the server ignored (empty when it honoured them all). */
 export interface AuditPage extends NormalizedList<AuditEvent> {

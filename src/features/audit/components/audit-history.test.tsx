@@ -54,6 +54,13 @@ describe('AuditHistory', () => {
     ]);
   });
 
+  it('links to the full log filtered to the resource', async () => {
+    mockFetch({ 'GET /api/v1/admin/audit/': jsonResponse(200, page([created])) });
+    renderWithProviders(<AuditHistory resourceId="tnt_1" />);
+    await historyList().findByText(/created the tenant/);
+    expect(historyList().getByRole('link', { name: 'View the full log' })).toHaveAttribute('href', '/audit?resource=tnt_1');
+  });
+
   it('names a partner by its name where the entry holds its id, and keeps the id when it cannot', async () => {
     const moved = entry({ changes: { partner_id: { before: 'prt_north', after: 'prt_gone' } } });
     mockFetch({

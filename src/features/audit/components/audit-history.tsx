@@ -80,7 +80,7 @@ export function AuditHistory({ resourceId }: AuditHistoryProps) {
       </Typography>
       <Body resourceId={resourceId} />
       <Link component={RouterLink} to={paths.audit.to({ resource: resourceId })} sx={{ display: 'inline-block', mt: 1 }}>
-        View full history
+        View the full log
       </Link>
     </Paper>
   );

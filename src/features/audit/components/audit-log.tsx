@@ -6,7 +6,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { CsvExportButton, type CsvColumn } from '@/components/data-list/csv-export';
 import { urlPaging } from '@/components/data-list/page-params';
 import { DataList } from '@/components/data-list/data-list';
-import { DataTable, type Column } from '@/components/data-list/data-table';
+import { DataTable, tableClasses, type Column } from '@/components/data-list/data-table';
 import { FilterBarPlaceholder, filterPlaces as places, lazyFilters } from '@/components/data-list/lazy-filters';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { paths } from '@/config/paths';
@@ -14,8 +14,8 @@ import { useSearchParamsState } from '@/hooks/use-search-params-state';
 import { ignoredFiltersMessage } from '@/lib/api/ignored-filters';
 import { auditExportPages, auditQueries, type AuditEvent } from '../api/queries';
 import { auditFiltersSchema, hasActiveFilters, NO_FILTERS, type AuditFilters } from '../schemas';
-import { actionText, changesSummary, entryLinkLabel } from '../words';
-import { ActionWords, ActorCell, ResultText } from './audit-bits';
+import { actionText, changeRows, changesSummary, entryLinkLabel } from '../words';
+import { ActionWords, ActorCell, ChangesSummary, ResultText } from './audit-bits';
 
 const COLUMNS: Column<AuditEvent>[] = [
   {
@@ -26,7 +26,21 @@ const COLUMNS: Column<AuditEvent>[] = [
     sx: { whiteSpace: 'nowrap' },
   },
   { key: 'actor', header: 'Actor', cell: (event) => <ActorCell event={event} /> },
-  { key: 'action', header: 'Action', cell: (event) => <ActionWords event={event} /> },
+  {
+    key: 'action',
+    header: 'Action',
+    // The action in words, and under it what changed, in the words History uses (it may wrap).
+    cell: (event) => (
+      <>
+        <ActionWords event={event} />
+        {changeRows(event.changes).length > 0 ? (
+          <span className={`${tableClasses.block} ${tableClasses.secondary}`}>
+            <ChangesSummary changes={event.changes} />
+          </span>
+        ) : null}
+      </>
+    ),
+  },
   { key: 'result', header: 'Result', cell: (event) => <ResultText event={event} /> },
   {
     key: 'entry',
