@@ -41,6 +41,8 @@ export interface ConfirmDialogProps {
   /** A third choice between Cancel and confirm ("Reload their version"); closes nothing by itself. */
   secondaryAction?: { label: string; onClick: () => void };
   maxWidth?: 'xs' | 'sm';
+  /** The dialog has finished closing (its transition ended): e.g. for a dialog that follows it. */
+  onExited?: () => void;
 }
 
 /**
@@ -62,6 +64,7 @@ export function ConfirmDialog({
   typedConfirmation,
   secondaryAction,
   maxWidth = 'xs',
+  onExited,
 }: ConfirmDialogProps) {
   const titleId = useId();
   const descriptionId = useId();
@@ -109,7 +112,7 @@ export function ConfirmDialog({
       maxWidth={maxWidth}
       fullWidth
       // Cancel gets the initial focus: the safe choice is the one Enter hits.
-      slotProps={{ transition: { onEntering: () => cancelRef.current?.focus() } }}
+      slotProps={{ transition: { onEntering: () => cancelRef.current?.focus(), onExited } }}
     >
       <DialogTitle id={titleId}>{title}</DialogTitle>
       <form

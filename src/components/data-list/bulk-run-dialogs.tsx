@@ -78,6 +78,10 @@ export function BulkRunDialogs<T>({
   ...run
 }: BulkRunDialogsProps<T>) {
   const [running, setRunning] = useState(false);
+  // The confirmation has finished closing: only then does the progress dialog open. Two MUI
+  // modals swapping at once (one closing, one opening) could leave the new one aria-hidden,
+  // out of reach of screen readers and of every query by role (seen once in 60 e2e runs).
+  const [confirmGone, setConfirmGone] = useState(false);
   const [last, setLast] = useState<BulkSnapshot<T> | null>(null);
   // Opened again: start at the confirmation (adjusting state while rendering).
   const [wasOpen, setWasOpen] = useState(open);
@@ -85,6 +89,7 @@ export function BulkRunDialogs<T>({
     setWasOpen(open);
     if (open) {
       setRunning(false);
+      setConfirmGone(false);
       setLast(null);
     }
   }
@@ -128,13 +133,14 @@ export function BulkRunDialogs<T>({
         // After confirming, running is already set: closing then leaves the progress dialog open.
         onClose={() => undefined}
         onCancel={() => onClose(null)}
+        onExited={() => setConfirmGone(true)}
         maxWidth={maxWidth}
       >
         {children}
       </ConfirmDialog>
       <LazyBulkProgressDialog<T>
         {...run}
-        open={open && running}
+        open={open && running && confirmGone}
         title={title}
         onFinished={(snapshot) => {
           setLast(snapshot);
