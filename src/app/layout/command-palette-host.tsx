@@ -40,13 +40,32 @@ export function CommandPaletteHost({ open, onClose }: CommandPaletteHostProps) {
   // Every account (the Admins API has no search): read when the palette first opens, then cached.
   const admins = useQuery({ ...adminQueries.every(), enabled: open, throwOnError: false, staleTime: 60_000 });
   const [dialog, setDialog] = useState<PaletteActionId | null>(null);
+  // An action's dialog opens once the palette has finished closing: two MUI modals swapping in the
+  // same moments could leave the new one aria-hidden (bulk-run-dialogs.tsx). Its code is fetched
+  // meanwhile.
+  const [queued, setQueued] = useState<PaletteActionId | null>(null);
+  const queue = (action: PaletteActionId) => {
+    (action === 'assign-role' ? AssignRoleDialog : CreateAdminDialog).preload();
+    setQueued(action);
+  };
   // On a user's roles page, "Assign role" starts with that user.
   const resource = pageResource(pathname);
   const userId = resource?.noun === 'user' ? resource.id : undefined;
 
   return (
     <>
-      <CommandPalette open={open} onClose={onClose} onAction={setDialog} admins={admins.data} ownerId={me.data?.id} />
+      <CommandPalette
+        open={open}
+        onClose={onClose}
+        onAction={queue}
+        onExited={() => {
+          if (queued === null) return;
+          setDialog(queued);
+          setQueued(null);
+        }}
+        admins={admins.data}
+        ownerId={me.data?.id}
+      />
       <AssignRoleDialog
         open={dialog === 'assign-role'}
         userId={userId}

@@ -36,8 +36,13 @@ import { resultsAnnouncement } from '../announcement';
 export interface CommandPaletteProps {
   open: boolean;
   onClose: () => void;
-  /** "Assign role" and "Create admin" open dialogs the host owns. */
+  /**
+   * "Assign role" and "Create admin" open dialogs the host owns: called as the palette starts to
+   * close; open the dialog on `onExited`, once the palette has gone.
+   */
   onAction: (action: PaletteActionId) => void;
+  /** The palette has finished closing. */
+  onExited?: () => void;
   /** The admin accounts to search among (the Admins API has no search); undefined while loading. */
   admins: readonly PaletteAdmin[] | undefined;
   /** The signed-in admin's id: whose recent picks these are. Without it nothing is remembered. */
@@ -63,7 +68,7 @@ function sessionStorageOrUndefined(): Storage | undefined {
   }
 }
 
-export function CommandPalette({ open, onClose, onAction, admins, ownerId }: CommandPaletteProps) {
+export function CommandPalette({ open, onClose, onAction, onExited, admins, ownerId }: CommandPaletteProps) {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const id = useId();
@@ -164,7 +169,7 @@ export function CommandPalette({ open, onClose, onAction, admins, ownerId }: Com
       maxWidth="sm"
       aria-labelledby={titleId}
       sx={{ '& .MuiDialog-container': { alignItems: 'flex-start' } }}
-      slotProps={{ paper: { sx: { mt: { xs: 2, sm: '10vh' } } }, transition: { onEntering: () => inputRef.current?.focus() } }}
+      slotProps={{ paper: { sx: { mt: { xs: 2, sm: '10vh' } } }, transition: { onEntering: () => inputRef.current?.focus(), onExited } }}
     >
       <DialogTitle id={titleId} sx={visuallyHidden}>
         Search the console

@@ -15,6 +15,8 @@ export interface SaveReviewDialogProps {
   onConfirm: () => void;
   /** Back to the form, everything typed kept. */
   onCancel: () => void;
+  /** The dialog has finished closing: a dialog that follows it (the conflict view) may open. */
+  onExited?: () => void;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface SaveReviewDialogProps {
  * words. Confirm saves; Cancel goes back to the form as it was typed. With nothing changed it
  * says so, and offers only the way back.
  */
-export function SaveReviewDialog({ open, tenantName, rows, onConfirm, onCancel }: SaveReviewDialogProps) {
+export function SaveReviewDialog({ open, tenantName, rows, onConfirm, onCancel, onExited }: SaveReviewDialogProps) {
   const titleId = useId();
   const descriptionId = useId();
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -35,7 +37,7 @@ export function SaveReviewDialog({ open, tenantName, rows, onConfirm, onCancel }
       aria-describedby={descriptionId}
       maxWidth="sm"
       fullWidth
-      slotProps={{ transition: { onEntering: () => cancelRef.current?.focus() } }}
+      slotProps={{ transition: { onEntering: () => cancelRef.current?.focus(), onExited } }}
     >
       <DialogTitle id={titleId}>{changed ? `Save changes to ${tenantName}’s security settings?` : 'Nothing to save'}</DialogTitle>
       <DialogContent>

@@ -249,15 +249,24 @@ export function SecuritySettingsForm({ tenant, onDirtyChange }: SecuritySettings
     setReviewing(true);
   };
 
+  // Confirmed: the save starts once the review has finished closing, so that the conflict view it
+  // may open is not a modal opening while another closes (which could leave it aria-hidden: see
+  // bulk-run-dialogs.tsx).
+  const confirmed = useRef<CheckedEdit | null>(null);
   const confirmReview = () => {
     if (!review) return;
-    const edit: CheckedEdit = {
+    confirmed.current = {
       base: base.current,
       yours: formFields(review.values),
       fieldsOf: (version) => settingsFields(version.settings),
       buildBody: (latest, fields) => ({ settings: mergeSettings(latest.settings, valuesFromFields(fields)) }),
     };
     setReviewing(false);
+  };
+  const saveConfirmed = () => {
+    const edit = confirmed.current;
+    confirmed.current = null;
+    if (!edit) return;
     void save(edit, {
       onSuccess: (saved) => {
         showSaved(saved);
@@ -356,6 +365,7 @@ export function SecuritySettingsForm({ tenant, onDirtyChange }: SecuritySettings
         rows={review?.rows ?? []}
         onConfirm={confirmReview}
         onCancel={() => setReviewing(false)}
+        onExited={saveConfirmed}
       />
       {dialog}
     </>
