@@ -44,6 +44,12 @@ export function CommandPaletteHost({ open, onClose }: CommandPaletteHostProps) {
   // same moments could leave the new one aria-hidden (bulk-run-dialogs.tsx). Its code is fetched
   // meanwhile.
   const [queued, setQueued] = useState<PaletteActionId | null>(null);
+  // Opened again before it had finished closing: the queued action is dropped (adjusting state while rendering).
+  const [wasOpen, setWasOpen] = useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) setQueued(null);
+  }
   const queue = (action: PaletteActionId) => {
     (action === 'assign-role' ? AssignRoleDialog : CreateAdminDialog).preload();
     setQueued(action);
@@ -63,7 +69,8 @@ export function CommandPaletteHost({ open, onClose }: CommandPaletteHostProps) {
           setDialog(queued);
           setQueued(null);
         }}
-        admins={admins.data}
+        // Undefined only while they load (the palette waits for them then); none after a failure.
+        admins={admins.data ?? (admins.isError ? [] : undefined)}
         ownerId={me.data?.id}
       />
       <AssignRoleDialog

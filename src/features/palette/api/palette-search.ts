@@ -94,7 +94,8 @@ export function usePaletteSearch(term: string, admins: readonly PaletteAdmin[] |
     tenants: tenantItems,
     users: userItems,
     admins: adminItems,
-    pending: searching && (serverTerm !== typed || tenants.isFetching || users.isFetching),
+    // The admin accounts still loading (undefined) count too: Enter then waits for them.
+    pending: (searching && (serverTerm !== typed || tenants.isFetching || users.isFetching)) || (typed !== '' && admins === undefined),
     failed: searching && (tenants.isError || users.isError),
   };
 }

@@ -132,7 +132,7 @@ describe('CommandPalette', { timeout: 20_000 }, () => {
     expect(history.location.pathname).toBe(`/admins/${admins[0]!.id}`);
   });
 
-  it('Enter pressed before the answers are in opens the best match once they are, not an older answer', async () => {
+  it('Enter pressed before the answers are in opens the best match once they are', async () => {
     const held = deferred<Response>();
     mockFetch({
       'GET /api/v1/admin/tenants/': () => held.promise,
@@ -146,6 +146,22 @@ describe('CommandPalette', { timeout: 20_000 }, () => {
     expect(history.location.pathname).toBe(before);
     held.resolve(jsonResponse(200, listPage([globex])));
     await waitFor(() => expect(history.location.pathname).toBe('/tenants/tnt_globex'));
+  });
+
+  it('a waiting Enter is dropped by Escape: the answer arriving later opens nothing', async () => {
+    const held = deferred<Response>();
+    mockFetch({
+      'GET /api/v1/admin/tenants/': () => held.promise,
+      'GET /api/v1/admin/users/': () => jsonResponse(200, listPage([])),
+    });
+    const { user, history } = renderWithProviders(<Harness />);
+    const before = history.location.pathname;
+    await user.type(combobox(), 'globex{Enter}');
+    await user.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    held.resolve(jsonResponse(200, listPage([globex])));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(history.location.pathname).toBe(before);
   });
 
   it('Security overview is one of the screens', async () => {

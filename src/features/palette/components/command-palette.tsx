@@ -80,6 +80,8 @@ export function CommandPalette({ open, onClose, onAction, onExited, admins, owne
   const inputRef = useRef<HTMLInputElement>(null);
   const [term, setTerm] = useState('');
   const [activeKey, setActiveKey] = useState<string | null>(null);
+  /** The term Enter was pressed on before its answers were in (see onKeyDown). */
+  const enterFor = useRef<string | null>(null);
   const [recents, setRecents] = useState<RecentItem[]>(() => store?.read() ?? []);
   // Each opening starts afresh: an empty box and the recent picks as they are now.
   const [wasOpen, setWasOpen] = useState(open);
@@ -113,6 +115,7 @@ export function CommandPalette({ open, onClose, onAction, onExited, admins, owne
   }, [open, active, activeIndex, id]);
 
   const choose = (item: PaletteItem) => {
+    enterFor.current = null;
     if ('action' in item.run) {
       onClose();
       onAction(item.run.action);
@@ -127,7 +130,6 @@ export function CommandPalette({ open, onClose, onAction, onExited, admins, owne
 
   // Enter pressed before the typed term's answers are in (typed or pasted fast): taken as soon as
   // they are, on the best match then, not on whatever an older answer happened to show.
-  const enterFor = useRef<string | null>(null);
   const chooseRef = useRef(choose);
   useEffect(() => {
     chooseRef.current = choose;
@@ -136,8 +138,8 @@ export function CommandPalette({ open, onClose, onAction, onExited, admins, owne
     if (enterFor.current === null || search.pending) return;
     const wanted = enterFor.current;
     enterFor.current = null;
-    if (wanted === term && active) chooseRef.current(active);
-  }, [search.pending, term, active]);
+    if (open && wanted === term && active) chooseRef.current(active);
+  }, [open, search.pending, term, active]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.nativeEvent.isComposing) return;
@@ -146,6 +148,7 @@ export function CommandPalette({ open, onClose, onAction, onExited, admins, owne
       event.preventDefault();
       if (!count) return;
       const next = (activeIndex + (event.key === 'ArrowDown' ? 1 : count - 1)) % count;
+      enterFor.current = null;
       setActiveKey(options[next]!.key);
     } else if (event.key === 'Enter') {
       event.preventDefault();
