@@ -94,6 +94,8 @@ export function AssignmentBulkActions({ selection, rows, total, filters, current
             variant="outlined"
             color={action === 'revoke' ? 'error' : 'primary'}
             onClick={() => {
+              // While a run's dialogs are open (or fading from one to the next), the bar is behind them.
+              if (open) return;
               setRun({ action, items: selectedItems() });
               setOpen(true);
             }}

@@ -243,16 +243,18 @@ export function SecuritySettingsForm({ tenant, onDirtyChange }: SecuritySettings
     setPresetNotice(`Filled in from ${preset.name}. Nothing is saved yet: review the form, then save.`);
   };
 
-  // Save first shows what will change; Confirm sends it.
-  const onSubmit = (values: Output) => {
-    setReview({ values, rows: fieldChanges(settingsFields(base.current.settings), formFields(values)) });
-    setReviewing(true);
-  };
-
   // Confirmed: the save starts once the review has finished closing, so that the conflict view it
   // may open is not a modal opening while another closes (which could leave it aria-hidden: see
   // bulk-run-dialogs.tsx).
   const confirmed = useRef<CheckedEdit | null>(null);
+  // Save first shows what will change; Confirm sends it. A confirmed save not yet started is
+  // dropped by a new review, by Back to the form, and by Discard changes.
+  const onSubmit = (values: Output) => {
+    confirmed.current = null;
+    setReview({ values, rows: fieldChanges(settingsFields(base.current.settings), formFields(values)) });
+    setReviewing(true);
+  };
+
   const confirmReview = () => {
     if (!review) return;
     confirmed.current = {
@@ -343,6 +345,7 @@ export function SecuritySettingsForm({ tenant, onDirtyChange }: SecuritySettings
             </Button>
             <Button
               onClick={() => {
+                confirmed.current = null;
                 form.reset();
                 setPresetNotice('');
               }}
@@ -364,7 +367,10 @@ export function SecuritySettingsForm({ tenant, onDirtyChange }: SecuritySettings
         tenantName={tenant.name}
         rows={review?.rows ?? []}
         onConfirm={confirmReview}
-        onCancel={() => setReviewing(false)}
+        onCancel={() => {
+          confirmed.current = null;
+          setReviewing(false);
+        }}
         onExited={saveConfirmed}
       />
       {dialog}

@@ -77,6 +77,8 @@ export function TenantBulkActions({ selection, rows }: { selection: RowSelection
               variant="outlined"
               startIcon={<Icon />}
               onClick={() => {
+                // While a run's dialogs are open (or fading from one to the next), the bar is behind them.
+                if (open) return;
                 setRun({ target, tenants: selectedTenants() });
                 setOpen(true);
               }}
@@ -89,6 +91,7 @@ export function TenantBulkActions({ selection, rows }: { selection: RowSelection
           size="small"
           variant="outlined"
           onClick={() => {
+            if (open) return;
             setRun({ target: 'policy', tenants: selectedTenants() });
             setOpen(true);
           }}
