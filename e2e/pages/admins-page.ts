@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { openSelect } from '../support/select';
 
 /** Admins: the list, the Create admin dialog, an account's page and its Delete confirmation. */
 export class AdminsPage {
@@ -30,7 +31,7 @@ export class AdminsPage {
   }
 
   async setPageSize(size: 10 | 25 | 50 | 100) {
-    await this.page.getByRole('combobox', { name: /Admins per page/ }).click();
+    await openSelect(this.page.getByRole('combobox', { name: /Admins per page/ }));
     await this.page.getByRole('option', { name: String(size), exact: true }).click();
   }
 

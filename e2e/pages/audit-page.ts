@@ -1,5 +1,6 @@
 import { expect, type Download, type Page } from '@playwright/test';
 import { pick } from './pickers';
+import { openSelect } from '../support/select';
 
 /** The audit log (/audit), an entry's page (/audit/:id), and a record's History panel. */
 export class AuditPage {
@@ -41,7 +42,7 @@ export class AuditPage {
   }
 
   async filterSelect(label: 'Time range' | 'Action' | 'Resource type' | 'Result', option: string) {
-    await this.filters.getByRole('combobox', { name: label }).click();
+    await openSelect(this.filters.getByRole('combobox', { name: label }));
     await this.page.getByRole('option', { name: option, exact: true }).click();
   }
 

@@ -2,6 +2,7 @@ import { expect, type Download, type Locator, type Page } from '@playwright/test
 import { AssignRoleDialogPage } from './assign-role-dialog';
 import { ExtendMenu } from './role-assignment-detail-page';
 import { pick } from './pickers';
+import { openSelect } from '../support/select';
 
 /** The "Role assignments" list. */
 export class RoleAssignmentsPage {
@@ -50,7 +51,7 @@ export class RoleAssignmentsPage {
   }
 
   async selectFilter(label: 'Role' | 'Status', option: string) {
-    await this.filters.getByRole('combobox', { name: new RegExp(`^${label}`) }).click();
+    await openSelect(this.filters.getByRole('combobox', { name: new RegExp(`^${label}`) }));
     await this.page.getByRole('listbox').getByRole('option', { name: option, exact: true }).click();
   }
 
@@ -116,7 +117,7 @@ export class RoleAssignmentsPage {
   }
 
   async setRowsPerPage(n: 20 | 50 | 100) {
-    await this.page.getByRole('combobox', { name: /Role assignments per page/ }).click();
+    await openSelect(this.page.getByRole('combobox', { name: /Role assignments per page/ }));
     await this.page.getByRole('listbox').getByRole('option', { name: String(n), exact: true }).click();
   }
 

@@ -1,4 +1,5 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { openSelect } from '../support/select';
 
 /** The Tenants list: search, filters, the table and its pagination. */
 export class TenantsPage {
@@ -43,7 +44,7 @@ export class TenantsPage {
   }
 
   async filterByStatus(label: 'Any status' | 'Active' | 'Suspended') {
-    await this.statusFilter.click();
+    await openSelect(this.statusFilter);
     await this.page.getByRole('option', { name: label, exact: true }).click();
   }
 
@@ -58,7 +59,7 @@ export class TenantsPage {
   }
 
   async setPageSize(size: number) {
-    await this.page.getByRole('combobox', { name: /Tenants per page/ }).click();
+    await openSelect(this.page.getByRole('combobox', { name: /Tenants per page/ }));
     await this.page.getByRole('option', { name: String(size), exact: true }).click();
   }
 
