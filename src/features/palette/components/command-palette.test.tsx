@@ -68,6 +68,19 @@ async function reopen(user: { click: (element: Element) => Promise<void> }) {
   await waitFor(() => expect(combobox()).toHaveFocus());
 }
 
+/** "globex" typed (or pasted) and Enter at once, while the tenants' answer is held: nothing on the list matches yet. */
+async function enterBeforeTheAnswers() {
+  const held = deferred<Response>();
+  mockFetch({
+    'GET /api/v1/admin/tenants/': () => held.promise,
+    'GET /api/v1/admin/users/': () => jsonResponse(200, listPage([])),
+  });
+  const { user, history } = renderWithProviders(<Harness />);
+  const before = history.location.pathname;
+  await user.type(combobox(), 'globex{Enter}');
+  return { held, user, history, before };
+}
+
 beforeEach(() => sessionStorage.clear());
 
 // MUI's first renders are slow on a busy machine.
@@ -133,15 +146,7 @@ describe('CommandPalette', { timeout: 20_000 }, () => {
   });
 
   it('Enter pressed before the answers are in opens the best match once they are', async () => {
-    const held = deferred<Response>();
-    mockFetch({
-      'GET /api/v1/admin/tenants/': () => held.promise,
-      'GET /api/v1/admin/users/': () => jsonResponse(200, listPage([])),
-    });
-    const { user, history } = renderWithProviders(<Harness />);
-    const before = history.location.pathname;
-    // Typed (or pasted) and Enter at once, before any answer: nothing on the list matches yet.
-    await user.type(combobox(), 'globex{Enter}');
+    const { held, history, before } = await enterBeforeTheAnswers();
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(history.location.pathname).toBe(before);
     held.resolve(jsonResponse(200, listPage([globex])));
@@ -149,14 +154,7 @@ describe('CommandPalette', { timeout: 20_000 }, () => {
   });
 
   it('a waiting Enter is dropped by Escape: the answer arriving later opens nothing', async () => {
-    const held = deferred<Response>();
-    mockFetch({
-      'GET /api/v1/admin/tenants/': () => held.promise,
-      'GET /api/v1/admin/users/': () => jsonResponse(200, listPage([])),
-    });
-    const { user, history } = renderWithProviders(<Harness />);
-    const before = history.location.pathname;
-    await user.type(combobox(), 'globex{Enter}');
+    const { held, user, history, before } = await enterBeforeTheAnswers();
     await user.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     held.resolve(jsonResponse(200, listPage([globex])));
