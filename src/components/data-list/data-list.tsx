@@ -11,6 +11,11 @@ import { PageLoading } from '@/components/feedback/page-loading';
 import type { NormalizedList } from '@/lib/api/normalize';
 import { PAGE_SIZES } from './page-params';
 
+const PAGE_SIZE_MENU = {
+  anchorOrigin: { vertical: 'top', horizontal: 'center' },
+  transformOrigin: { vertical: 'bottom', horizontal: 'center' },
+} as const;
+
 /** What the list holds, for its texts: { one: 'tenant', many: 'tenants' }. */
 export interface ListNoun {
   one: string;
@@ -120,6 +125,10 @@ export function DataList<T>({
               labelRowsPerPage={`${capitalize(noun.many)} per page`}
               showFirstButton
               showLastButton
+              // The sizes open above the select, which sits at the foot of the list, often at the
+              // bottom of the window: MUI then moves a menu opening below up over the select, where
+              // the mouseup of a slow click (a busy machine) lands on a size and chooses it.
+              slotProps={{ select: { MenuProps: PAGE_SIZE_MENU } }}
             />
           ) : null}
         </Paper>
