@@ -33,7 +33,7 @@ describe('the shell', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Role assignments' })).toBeInTheDocument();
     expect(history.location.pathname).toBe('/role-assignments');
-    expect(document.title).toBe('Role assignments · ScaiKey Admin');
+    await waitFor(() => expect(document.title).toBe('Role assignments · ScaiKey Admin'));
 
     const banner = screen.getByRole('banner');
     expect(within(banner).getByRole('link', { name: 'ScaiKey Admin' })).toHaveAttribute('href', '/');
@@ -57,7 +57,7 @@ describe('the shell', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Tenants' })).toBeInTheDocument();
     expect(within(nav).getByRole('link', { name: 'Tenants' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Role assignments' })).not.toHaveAttribute('aria-current');
-    expect(document.title).toBe('Tenants · ScaiKey Admin');
+    await waitFor(() => expect(document.title).toBe('Tenants · ScaiKey Admin'));
   });
 
   it('skip link moves focus to the main content', async () => {
@@ -114,7 +114,7 @@ describe('routes', () => {
   it('answers an unknown address with "Page not found" and a way back', async () => {
     const { user, history } = renderApp('/no/such/page');
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
-    expect(document.title).toBe('Page not found · ScaiKey Admin');
+    await waitFor(() => expect(document.title).toBe('Page not found · ScaiKey Admin'));
     // still inside the shell
     expect(screen.getByRole('navigation', { name: 'Main' })).toBeInTheDocument();
 
