@@ -3,18 +3,13 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
-import TablePagination from '@mui/material/TablePagination';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { errorMessage } from '@/components/errors/page-error';
 import { PageLoading } from '@/components/feedback/page-loading';
 import type { NormalizedList } from '@/lib/api/normalize';
+import { ListPagination } from './list-pagination';
 import { PAGE_SIZES } from './page-params';
-
-const PAGE_SIZE_MENU = {
-  anchorOrigin: { vertical: 'top', horizontal: 'center' },
-  transformOrigin: { vertical: 'bottom', horizontal: 'center' },
-} as const;
 
 /** What the list holds, for its texts: { one: 'tenant', many: 'tenants' }. */
 export interface ListNoun {
@@ -114,21 +109,14 @@ export function DataList<T>({
             children(items, { busy: isPlaceholderData })
           )}
           {data && (items.length > 0 || page > 1) ? (
-            <TablePagination
-              component="div"
+            <ListPagination
               count={total ?? -1}
               page={page - 1}
               rowsPerPage={perPage}
-              rowsPerPageOptions={[...pageSizes]}
-              onPageChange={(_event, next) => onPageChange(next + 1)}
-              onRowsPerPageChange={(event) => onPerPageChange(Number(event.target.value))}
+              rowsPerPageOptions={pageSizes}
+              onPageChange={(next) => onPageChange(next + 1)}
+              onRowsPerPageChange={onPerPageChange}
               labelRowsPerPage={`${capitalize(noun.many)} per page`}
-              showFirstButton
-              showLastButton
-              // The sizes open above the select, which sits at the foot of the list, often at the
-              // bottom of the window: MUI then moves a menu opening below up over the select, where
-              // the mouseup of a slow click (a busy machine) lands on a size and chooses it.
-              slotProps={{ select: { MenuProps: PAGE_SIZE_MENU } }}
             />
           ) : null}
         </Paper>
