@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { Link } from 'react-router-dom';
 import { renderRoutes } from '@/testing/render-with-providers';
 import { RouteErrorBoundary } from './route-error';
@@ -32,7 +32,8 @@ describe('RouteErrorBoundary', () => {
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Something went wrong' })).toBeInTheDocument();
     expect(screen.getByRole('alert')).toHaveTextContent('The tenant list could not be drawn');
-    expect(document.title).toBe('Something went wrong · ScaiKey Admin');
+    // The title is set by an effect, a moment after the heading shows.
+    await waitFor(() => expect(document.title).toBe('Something went wrong · ScaiKey Admin'));
 
     broken = false;
     await user.click(screen.getByRole('button', { name: 'Retry' }));

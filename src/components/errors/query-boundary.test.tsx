@@ -1,5 +1,5 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { ApiError } from '@/lib/api-error';
 import { renderWithProviders } from '@/testing/render-with-providers';
 import { NotFound } from './not-found';
@@ -33,10 +33,11 @@ describe('QueryBoundary', () => {
 });
 
 describe('NotFound', () => {
-  it('says what is missing and offers a way back', () => {
+  it('says what is missing and offers a way back', async () => {
     renderWithProviders(<NotFound title="Tenant not found" backTo="/tenants" backLabel="Back to tenants" />);
     expect(screen.getByRole('heading', { level: 1, name: 'Tenant not found' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Back to tenants' })).toHaveAttribute('href', '/tenants');
-    expect(document.title).toBe('Tenant not found · ScaiKey Admin');
+    // The title is set by an effect, a moment after the heading shows.
+    await waitFor(() => expect(document.title).toBe('Tenant not found · ScaiKey Admin'));
   });
 });

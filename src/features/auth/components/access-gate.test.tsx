@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import * as auth from '@/lib/auth';
 import { ME_PATH, superAdmin, tenantAdmin } from '@/testing/fixtures';
 import { jsonResponse, mockFetch } from '@/testing/mock-fetch';
@@ -43,7 +43,8 @@ describe('AccessGate', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Super Admin access required' })).toBeInTheDocument();
     expect(screen.getByRole('main')).toHaveTextContent(`You are signed in as ana.lima@acme.test, but ${DENIED_TEXT}`);
     expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
-    expect(document.title).toBe('Super Admin access required · ScaiKey Admin');
+    // The title is set by an effect, a moment after the heading shows.
+    await waitFor(() => expect(document.title).toBe('Super Admin access required · ScaiKey Admin'));
 
     await user.click(screen.getByRole('button', { name: 'Sign out' }));
     expect(auth.signOut).toHaveBeenCalledTimes(1);
