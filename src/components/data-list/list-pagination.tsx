@@ -12,7 +12,7 @@ import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 const formatNumber = new Intl.NumberFormat('en-US').format;
 
-/** The sizes open above the select: see `menuProps` below. */
+/** The sizes open above the select (why: where the Select takes it). */
 const PAGE_SIZE_MENU = {
   anchorOrigin: { vertical: 'top', horizontal: 'center' },
   transformOrigin: { vertical: 'bottom', horizontal: 'center' },
