@@ -50,8 +50,8 @@ export interface ListPaginationProps {
  * as MUI's TablePagination lays them out and names them (the same label, combobox and buttons, so
  * people and tests find them as before). Its own rather than MUI's because MUI 9 wraps each of the
  * four buttons in a Tooltip, which brings Popper with it: ~12 KB gzip that every list screen loaded
- * before its first rows (issue 16). The buttons say what they do in their names and, on hover, in
- * the browser's own tooltip.
+ * before its first rows (issue 16). The buttons are named by their title, which the browser also
+ * shows on hover.
  */
 export function ListPagination({
   count,
@@ -146,7 +146,8 @@ export function ListPagination({
           <IconButton
             key={action}
             color={action === 'previous' || action === 'next' ? 'inherit' : 'default'}
-            aria-label={ACTION_LABELS[action]}
+            // Named by its title, which the browser also shows on hover: as a name, not again as a
+            // description (an aria-label beside it would make the title repeat the name).
             title={ACTION_LABELS[action]}
             disabled={disabled}
             onClick={() => onPageChange(target)}

@@ -1,5 +1,5 @@
 import type TooltipType from '@mui/material/Tooltip';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { exactTime, exactTimeWithSeconds, relativeTime } from '@/utils/dates';
 
 type Tooltip = typeof TooltipType;
@@ -16,7 +16,6 @@ function loadTooltip(): Promise<Tooltip> {
   loading ??= import('@mui/material/Tooltip').then(
     (module) => (loaded = module.default),
     (error: unknown) => {
-      // A failed download is tried again at the next hover or focus.
       loading = undefined;
       throw error;
     },
@@ -57,24 +56,27 @@ export function RelativeTime({ iso, seconds = false }: { iso: string; seconds?: 
   const ref = useRef<HTMLTimeElement>(null);
   const refocus = useRef(false);
 
+  const live = useRef(true);
   useEffect(() => {
-    if (Tooltip) return undefined;
-    let live = true;
-    const take = () => {
-      loadTooltip()
-        .then((component) => {
-          if (!live) return;
-          refocus.current = ref.current !== null && ref.current === document.activeElement;
-          setTooltip(() => component);
-        })
-        .catch(() => undefined);
-    };
-    const cancel = whenIdle(take);
+    live.current = true;
     return () => {
-      live = false;
-      cancel();
+      live.current = false;
     };
-  }, [Tooltip]);
+  }, []);
+
+  // Loads the tooltip's code (once for the page) and lets it take this element over. A failed
+  // download is tried again at the next hover or focus.
+  const takeOver = useCallback(() => {
+    loadTooltip()
+      .then((component) => {
+        if (!live.current) return;
+        refocus.current = ref.current !== null && ref.current === document.activeElement;
+        setTooltip(() => component);
+      })
+      .catch(() => undefined);
+  }, []);
+
+  useEffect(() => (Tooltip ? undefined : whenIdle(takeOver)), [Tooltip, takeOver]);
 
   useLayoutEffect(() => {
     if (Tooltip && refocus.current) {
@@ -84,7 +86,7 @@ export function RelativeTime({ iso, seconds = false }: { iso: string; seconds?: 
   }, [Tooltip]);
 
   const show = (event: { currentTarget: Element; type: string }) => {
-    if (!Tooltip) loadTooltip().catch(() => undefined);
+    if (!Tooltip) takeOver();
     // As MUI's tooltip does: focus opens it only when the focus is shown (keyboard), not on a click.
     if (event.type === 'focus' && !focusVisible(event.currentTarget)) return;
     setOpen(true);
