@@ -7,6 +7,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { paths } from '@/config/paths';
+import { once } from '@/utils/once';
 
 export interface ScreenPrefetchArgs {
   queryClient: QueryClient;
@@ -29,26 +30,6 @@ export interface Screen {
    * /auth/me instead of after the access gate has opened, and before the UI code has even loaded.
    */
   loadPrefetch?: () => Promise<ScreenPrefetch>;
-}
-
-/**
- * Calls `importer` once; later calls share its promise, unless it failed (then it tries again).
- * `value()` is the result once there.
- */
-function once<T>(importer: () => Promise<T>): { get: () => Promise<T>; value: () => T | undefined } {
-  let loading: Promise<T> | undefined;
-  let value: T | undefined;
-  return {
-    get: () =>
-      (loading ??= importer().then(
-        (result) => (value = result),
-        (error: unknown) => {
-          loading = undefined;
-          throw error;
-        },
-      )),
-    value: () => value,
-  };
 }
 
 function screen(path: string, load: () => Promise<ComponentType>, loadPrefetch?: () => Promise<ScreenPrefetch>): Screen {

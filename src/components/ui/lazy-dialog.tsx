@@ -1,4 +1,5 @@
 import { lazy, Suspense, useState, type ComponentType } from 'react';
+import { once } from '@/utils/once';
 
 /** A lazily loaded dialog, with a way to start loading its code before it opens. */
 export type LazyDialogComponent<P> = ComponentType<P> & {
@@ -13,15 +14,9 @@ export type LazyDialogComponent<P> = ComponentType<P> & {
  * follows another (a confirmation, then its progress) opens without waiting for it.
  */
 export function lazyDialog<P extends { open: boolean }>(load: () => Promise<ComponentType<P>>): LazyDialogComponent<P> {
-  let loading: Promise<{ default: ComponentType<P> }> | undefined;
-  const loadOnce = () => (loading ??= load().then((component) => ({ default: component })));
-  const Dialog = lazy(() =>
-    loadOnce().catch((error: unknown) => {
-      // A failed download is tried again the next time, not remembered.
-      loading = undefined;
-      throw error;
-    }),
-  );
+  // A failed download is tried again the next time, not remembered.
+  const code = once(() => load().then((component) => ({ default: component })));
+  const Dialog = lazy(code.get);
   function LazyDialog(props: P) {
     const [opened, setOpened] = useState(props.open);
     if (props.open && !opened) setOpened(true);
@@ -34,9 +29,7 @@ export function lazyDialog<P extends { open: boolean }>(load: () => Promise<Comp
   }
   return Object.assign(LazyDialog, {
     preload: () => {
-      loadOnce().catch(() => {
-        loading = undefined;
-      });
+      code.get().catch(() => undefined);
     },
   });
 }

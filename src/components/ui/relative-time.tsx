@@ -1,6 +1,7 @@
 import type TooltipType from '@mui/material/Tooltip';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { exactTime, exactTimeWithSeconds, relativeTime } from '@/utils/dates';
+import { once } from '@/utils/once';
 
 type Tooltip = typeof TooltipType;
 
@@ -10,18 +11,7 @@ type Tooltip = typeof TooltipType;
  * fetched once the page is idle (or at the first hover or focus, whichever comes first), not
  * before the rows can show (`scripts/check-size.mjs`, issue 16).
  */
-let loaded: Tooltip | undefined;
-let loading: Promise<Tooltip> | undefined;
-function loadTooltip(): Promise<Tooltip> {
-  loading ??= import('@mui/material/Tooltip').then(
-    (module) => (loaded = module.default),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  );
-  return loading;
-}
+const tooltipCode = once(() => import('@mui/material/Tooltip').then((module) => module.default));
 
 function focusVisible(element: Element): boolean {
   try {
@@ -51,7 +41,7 @@ function whenIdle(run: () => void): () => void {
  */
 export function RelativeTime({ iso, seconds = false }: { iso: string; seconds?: boolean }) {
   const title = seconds ? exactTimeWithSeconds(iso) : exactTime(iso);
-  const [Tooltip, setTooltip] = useState<Tooltip | undefined>(() => loaded);
+  const [Tooltip, setTooltip] = useState<Tooltip | undefined>(tooltipCode.value);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLTimeElement>(null);
   const refocus = useRef(false);
@@ -67,7 +57,8 @@ export function RelativeTime({ iso, seconds = false }: { iso: string; seconds?: 
   // Loads the tooltip's code (once for the page) and lets it take this element over. A failed
   // download is tried again at the next hover or focus.
   const takeOver = useCallback(() => {
-    loadTooltip()
+    tooltipCode
+      .get()
       .then((component) => {
         if (!live.current) return;
         refocus.current = ref.current !== null && ref.current === document.activeElement;
