@@ -9,6 +9,7 @@ import ErrorOutline from '@mui/icons-material/ErrorOutlined';
 import Box from '@mui/material/Box';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router-dom';
 import { paths } from '@/config/paths';
 import { partnerLookups, tenantLookups, userDisplayName, userLookups } from '@/lib/lookups/queries';
@@ -148,16 +149,19 @@ export function ChangeValue({ row, side }: { row: ChangeRow; side: 'before' | 'a
   return <>{name ?? row[side]}</>;
 }
 
-/** "Partner: Northwind → Contoso; Status: Active → Suspended": every changed field on one line. */
-export function ChangesSummary({ changes }: { changes: AuditEvent['changes'] }) {
-  return (
-    <>
-      {changeRows(changes).map((row, i) => (
-        <span key={row.path}>
-          {i > 0 ? '; ' : ''}
-          {row.field}: <ChangeValue row={row} side="before" /> → <ChangeValue row={row} side="after" />
-        </span>
-      ))}
-    </>
+/**
+ * "Partner: Northwind → Contoso; Status: Active → Suspended": every changed field on one line, in
+ * the `wrap` the caller gives it; nothing at all for an entry that changed no field.
+ */
+export function ChangesSummary({ changes, wrap }: { changes: AuditEvent['changes']; wrap: (summary: ReactNode) => ReactNode }) {
+  const rows = changeRows(changes);
+  if (rows.length === 0) return null;
+  return wrap(
+    rows.map((row, i) => (
+      <span key={row.path}>
+        {i > 0 ? '; ' : ''}
+        {row.field}: <ChangeValue row={row} side="before" /> → <ChangeValue row={row} side="after" />
+      </span>
+    )),
   );
 }

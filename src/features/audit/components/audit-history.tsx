@@ -13,7 +13,7 @@ import { paths } from '@/config/paths';
 import { isApiError } from '@/lib/api-error';
 import { ignoredFiltersMessage } from '@/lib/api/ignored-filters';
 import { auditQueries, type AuditEvent } from '../api/queries';
-import { changeRows, entryLinkLabel } from '../words';
+import { entryLinkLabel } from '../words';
 import { ActionWords, ChangesSummary, useActorName } from './audit-bits';
 
 export interface AuditHistoryProps {
@@ -35,11 +35,14 @@ function HistoryEntry({ event }: { event: AuditEvent }) {
           Details
         </Link>
       </Typography>
-      {changeRows(event.changes).length > 0 ? (
-        <Typography variant="body2" color="textSecondary">
-          <ChangesSummary changes={event.changes} />
-        </Typography>
-      ) : null}
+      <ChangesSummary
+        changes={event.changes}
+        wrap={(summary) => (
+          <Typography variant="body2" color="textSecondary">
+            {summary}
+          </Typography>
+        )}
+      />
     </Box>
   );
 }

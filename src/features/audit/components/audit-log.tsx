@@ -14,7 +14,7 @@ import { useSearchParamsState } from '@/hooks/use-search-params-state';
 import { ignoredFiltersMessage } from '@/lib/api/ignored-filters';
 import { auditExportPages, auditQueries, type AuditEvent } from '../api/queries';
 import { auditFiltersSchema, hasActiveFilters, NO_FILTERS, type AuditFilters } from '../schemas';
-import { actionText, changeRows, changesSummary, entryLinkLabel } from '../words';
+import { actionText, changesSummary, entryLinkLabel } from '../words';
 import { ActionWords, ActorCell, ChangesSummary, ResultText } from './audit-bits';
 
 const COLUMNS: Column<AuditEvent>[] = [
@@ -33,11 +33,10 @@ const COLUMNS: Column<AuditEvent>[] = [
     cell: (event) => (
       <>
         <ActionWords event={event} />
-        {changeRows(event.changes).length > 0 ? (
-          <span className={`${tableClasses.block} ${tableClasses.secondary}`}>
-            <ChangesSummary changes={event.changes} />
-          </span>
-        ) : null}
+        <ChangesSummary
+          changes={event.changes}
+          wrap={(summary) => <span className={`${tableClasses.block} ${tableClasses.secondary}`}>{summary}</span>}
+        />
       </>
     ),
   },
