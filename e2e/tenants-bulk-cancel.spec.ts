@@ -2,7 +2,6 @@ import type { Route } from '@playwright/test';
 import { BulkProgressDialogPage } from './pages/bulk-progress-dialog';
 import { ConfirmDialogPage } from './pages/confirm-dialog';
 import { expect, expectNoAxeViolations, test } from './pages/tenant-fixtures';
-import type { Tenant } from './pages/tenant-seeder';
 import { uniqueName } from './support/api';
 
 /**
@@ -24,8 +23,7 @@ test.describe('cancel a bulk action on the tenants list', () => {
     makeAxeBuilder,
   }) => {
     const prefix = uniqueName('E2E Cancel');
-    const seeded: Tenant[] = [];
-    for (let i = 1; i <= COUNT; i += 1) seeded.push(await tenants.create({ name: `${prefix} ${String(i).padStart(2, '0')}` }));
+    const seeded = await tenants.createNumbered(prefix, COUNT);
     const byName = new Map(seeded.map((t) => [t.name, t]));
     const ids = new Set(seeded.map((t) => t.id));
 

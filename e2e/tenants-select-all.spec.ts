@@ -1,7 +1,6 @@
 import { BulkProgressDialogPage } from './pages/bulk-progress-dialog';
 import { ConfirmDialogPage } from './pages/confirm-dialog';
 import { expect, test } from './pages/tenant-fixtures';
-import type { Tenant } from './pages/tenant-seeder';
 import { uniqueName } from './support/api';
 
 /**
@@ -21,8 +20,7 @@ test.describe('select all matching tenants', () => {
     tenantsPage,
   }) => {
     const prefix = uniqueName('E2E SelectAll');
-    const seeded: Tenant[] = [];
-    for (let i = 1; i <= COUNT; i += 1) seeded.push(await tenants.create({ name: `${prefix} ${String(i).padStart(2, '0')}` }));
+    const seeded = await tenants.createNumbered(prefix, COUNT);
     const names = seeded.map((t) => t.name);
 
     await tenantsPage.goTo(`?search=${encodeURIComponent(prefix)}&per_page=${PER_PAGE}`);

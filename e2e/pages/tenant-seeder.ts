@@ -31,6 +31,13 @@ export class TenantSeeder {
     return data;
   }
 
+  /** `count` tenants named "<prefix> 01", "<prefix> 02", …, created in that order (the list sorts them so). */
+  async createNumbered(prefix: string, count: number): Promise<Tenant[]> {
+    const seeded: Tenant[] = [];
+    for (let i = 1; i <= count; i += 1) seeded.push(await this.create({ name: `${prefix} ${String(i).padStart(2, '0')}` }));
+    return seeded;
+  }
+
   /** Remember a tenant the console created, so it is cleaned up too. */
   track(tenantId: string): void {
     this.created.add(tenantId);
