@@ -108,9 +108,12 @@ test.describe('an admin account from creation to deletion', { tag: '@destructive
     await adminsPage.openCreate();
     await adminsPage.fillCreate(person);
     await adminsPage.submitCreate();
-    await expect(adminsPage.createDialog.getByRole('textbox', { name: /Email/ })).toHaveAccessibleDescription(/Email already exists/);
+    const email = adminsPage.createDialog.getByRole('textbox', { name: /Email/ });
+    await expect(email).toHaveAccessibleDescription(/Email already exists/);
+    await expect(email).toBeFocused();
     await expect(adminsPage.createDialog.getByRole('textbox', { name: /First name/ })).toHaveValue(person.firstName);
     await page.keyboard.press('Escape');
+    await expect(adminsPage.createDialog).toBeHidden();
 
     // They can sign in, but hold no role: the console refuses them.
     const first = await signInFresh(browser, person);

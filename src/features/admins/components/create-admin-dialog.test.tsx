@@ -50,13 +50,16 @@ describe('CreateAdminDialog', () => {
   it.each([
     ['Email already exists', /Email/],
     ['Password does not meet security requirements', 'password'],
-  ])('puts the 400 "%s" at its field and keeps everything typed', async (detail, label) => {
-    mockFetch({ 'POST /api/admins': jsonResponse(400, { detail }) });
+  ])('puts the 400 "%s" at its field, focused, and keeps everything typed', async (detail, label) => {
+    // Answered after the form has rendered its pending state, as a server does.
+    mockFetch({ 'POST /api/admins': () => new Promise((resolve) => setTimeout(() => resolve(jsonResponse(400, { detail })), 50)) });
     const { user } = renderWithProviders(<CreateAdminDialog open onClose={vi.fn()} onCreated={vi.fn()} />);
     const dialog = await fill(user);
     await user.click(within(dialog).getByRole('button', { name: 'Create admin' }));
     const field = label === 'password' ? passwordInput(dialog) : within(dialog).getByLabelText(label);
     await waitFor(() => expect(field).toHaveAccessibleDescription(expect.stringContaining(detail)));
+    // The focus is taken to the field at fault, so Escape, typing or a screen reader start there.
+    expect(field).toHaveFocus();
     expect(within(dialog).getByRole('textbox', { name: /First name/ })).toHaveValue('Ana');
     expect(within(dialog).getByRole('textbox', { name: /Email/ })).toHaveValue('ana.admin@scaikey.test');
   });

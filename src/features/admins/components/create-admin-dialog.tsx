@@ -56,6 +56,9 @@ export function CreateAdminDialog({ open, onClose, onCreated }: CreateAdminDialo
   const close = () => {
     if (!create.isPending) onClose();
   };
+  // Read-only, not disabled, while the request is out: a disabled input cannot take focus, so the
+  // server's refusal could not focus the field at fault (and the focus fell out of the dialog).
+  const locked = { htmlInput: { readOnly: create.isPending } };
 
   return (
     <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth="sm" fullWidth>
@@ -77,10 +80,10 @@ export function CreateAdminDialog({ open, onClose, onCreated }: CreateAdminDialo
         }
       >
         <DialogContent sx={{ pt: 0 }}>
-          <TextFieldElement control={form.control} name="firstName" label="First name" required autoComplete="off" disabled={create.isPending} />
-          <TextFieldElement control={form.control} name="lastName" label="Last name" required autoComplete="off" disabled={create.isPending} />
-          <TextFieldElement control={form.control} name="email" label="Email" type="email" required autoComplete="off" disabled={create.isPending} />
-          <PasswordField control={form.control} disabled={create.isPending} />
+          <TextFieldElement control={form.control} name="firstName" label="First name" required autoComplete="off" slotProps={locked} />
+          <TextFieldElement control={form.control} name="lastName" label="Last name" required autoComplete="off" slotProps={locked} />
+          <TextFieldElement control={form.control} name="email" label="Email" type="email" required autoComplete="off" slotProps={locked} />
+          <PasswordField control={form.control} readOnly={create.isPending} />
           <FormRootError />
         </DialogContent>
         <DialogActions>

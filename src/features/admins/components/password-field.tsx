@@ -19,7 +19,7 @@ import type { CreateAdminValues } from '../schemas';
  * admin types (announced politely), Generate (a strong random password, shown so it can be
  * read) and Copy.
  */
-export function PasswordField({ control, disabled }: { control: Control<CreateAdminValues>; disabled?: boolean }) {
+export function PasswordField({ control, readOnly = false }: { control: Control<CreateAdminValues>; readOnly?: boolean }) {
   const { field, fieldState } = useController({ control, name: 'password' });
   const [shown, setShown] = useState(false);
   const rulesId = useId();
@@ -40,13 +40,13 @@ export function PasswordField({ control, disabled }: { control: Control<CreateAd
         onChange={field.onChange}
         onBlur={field.onBlur}
         inputRef={field.ref}
-        disabled={disabled}
         error={fieldState.invalid}
         helperText={fieldState.error?.message}
         slotProps={{
           // The error (MUI's helper text) first, then the rules checklist.
           htmlInput: {
             'aria-required': true,
+            readOnly,
             'aria-describedby': fieldState.error ? `admin-password-helper-text ${rulesId}` : rulesId,
             spellCheck: false,
           },
@@ -70,7 +70,7 @@ export function PasswordField({ control, disabled }: { control: Control<CreateAd
         <Button
           size="small"
           variant="outlined"
-          disabled={disabled}
+          disabled={readOnly}
           onClick={() => {
             field.onChange(generatePassword());
             setShown(true);
