@@ -18,6 +18,10 @@ export class UserRolesPage {
     return this.page.getByRole('table', { name: `Roles of ${userName}` });
   }
 
+  /**
+   * The row holding `text`: pass the role ('Tenant Admin'), which no other row of one user holds.
+   * A scope is not unique: 'Platform' is the Super Admin's scope and part of "ScaiKey Platform".
+   */
   row(userName: string, text: string | RegExp): Locator {
     return this.table(userName).getByRole('row').filter({ hasText: text });
   }
