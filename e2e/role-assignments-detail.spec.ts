@@ -84,7 +84,8 @@ test.describe('role assignment detail', () => {
   });
 
   test('revoking without cleanup keeps the user', { tag: ['@destructive', '@stand-in'] }, async ({ api, detailPage, page, makeAxeBuilder, seeder }) => {
-    const { user, assignment } = await orphanCandidate(api);
+    // Half 0: the test below, running at the same time, removes users of half 1.
+    const { user, assignment } = await orphanCandidate(api, 0);
     const name = displayName(user);
     await detailPage.goTo(assignment.id);
     const dialog = await detailPage.openRevoke(revokeTitle('Tenant Admin', name));
@@ -105,7 +106,7 @@ test.describe('role assignment detail', () => {
   });
 
   test('revoking with cleanup removes the orphaned admin-only user', { tag: ['@destructive', '@stand-in'] }, async ({ api, detailPage, page }) => {
-    const { user, assignment } = await orphanCandidate(api);
+    const { user, assignment } = await orphanCandidate(api, 1);
     await detailPage.goTo(assignment.id);
     const dialog = await detailPage.openRevoke(revokeTitle('Tenant Admin', displayName(user)));
     await dialog.confirm('Revoke');

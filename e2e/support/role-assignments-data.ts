@@ -58,11 +58,21 @@ export async function freeUser(api: AdminApi): Promise<User & { tenant_id: strin
   throw new Error('No free user found in the seed');
 }
 
+/** 0 or 1, the same for every account of one email: which half of the duplicate-email groups it is in. */
+function emailHalf(email: string): 0 | 1 {
+  return ([...email].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 0) % 2) as 0 | 1;
+}
+
 /**
  * A never-signed-in user whose email is shared by accounts in other tenants and whose only admin
  * role is the one returned: revoking it with cleanup removes the user.
+ *
+ * `half`: each test that revokes one takes its own half of the duplicate-email groups (the seed
+ * has 18 candidates in half 0, 13 in half 1). They run in parallel, and drawing from the same
+ * ~31 they picked the same user about once in 30 runs: the first revoke made the other's
+ * assignment, or its user, disappear under it.
  */
-export async function orphanCandidate(api: AdminApi): Promise<{ user: User; assignment: Assignment }> {
+export async function orphanCandidate(api: AdminApi, half: 0 | 1): Promise<{ user: User; assignment: Assignment }> {
   const list = ok(await api.GET('/api/v1/admin/admin-roles/', { params: { query: { role: 'TENANT_ADMIN', per_page: 100, page: 1 } } }), 'roles');
   const all: Assignment[] = [...list.items];
   for (let page = 2; page <= (list.pages ?? 1); page++) {
@@ -71,13 +81,13 @@ export async function orphanCandidate(api: AdminApi): Promise<{ user: User; assi
   const shuffled = all.filter((a) => a.is_active && !a.expires_at).sort(() => Math.random() - 0.5);
   for (const assignment of shuffled) {
     const user = await getUser(api, assignment.user_id);
-    if (!user || user.last_login_at !== null) continue;
+    if (!user || user.last_login_at !== null || emailHalf(user.email) !== half) continue;
     const twins = ok(await api.GET('/api/v1/admin/users/', { params: { query: { search: user.email, per_page: 10 } } }), 'users');
     if (twins.items.filter((u) => u.email === user.email).length < 2) continue;
     if ((await rolesOf(api, user.id)).length !== 1) continue;
     return { user, assignment };
   }
-  throw new Error('No orphan-cleanup candidate left in the seed');
+  throw new Error(`No orphan-cleanup candidate left in half ${half} of the seed`);
 }
 
 /** Creates assignments through the API and revokes (without removing users) whatever is left at the end. */
