@@ -38,15 +38,34 @@ export async function partnerName(api: AdminApi, partnerId: string): Promise<str
   return ok(await api.GET('/api/v1/admin/partners/{partner_id}', { params: { path: { partner_id: partnerId } } }), 'partner').name;
 }
 
+/** A string's bucket out of `n`, the same in every process. */
+function bucket(text: string, n: number): number {
+  return [...text].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 0) % n;
+}
+
+/**
+ * Workers running at the same time have distinct parallel indexes (Playwright's
+ * TEST_PARALLEL_INDEX, 0 to workers - 1), so each draws its users from a lane of its own.
+ */
+const LANES = 16;
+const ownLane = Number(process.env.TEST_PARALLEL_INDEX ?? 0) % LANES;
+
 /**
  * A random ACTIVE user who holds no admin role, with a tenant and a unique email: a fresh subject
  * per test, so parallel tests and repeated runs never touch each other's users.
+ *
+ * "Holds no admin role" alone does not keep two tests apart: one that assigns through the console
+ * leaves its user without a role for seconds (one that expects a refusal, for all of its run), and
+ * another worker could pick the same user meanwhile (about 1 in 2,300 for each such pair, a few
+ * tenths of a percent a run). So each worker also keeps to its own lane of users (by id).
  */
 export async function freeUser(api: AdminApi): Promise<User & { tenant_id: string }> {
   for (let attempt = 0; attempt < 20; attempt++) {
     const page = 2 + Math.floor(Math.random() * 25);
     const list = ok(await api.GET('/api/v1/admin/users/', { params: { query: { page, per_page: 100, status: 'ACTIVE' } } }), 'users');
-    const candidates = list.items.filter((u) => u.tenant_id && u.first_name && u.last_name && u.display_name);
+    const candidates = list.items.filter(
+      (u) => u.tenant_id && u.first_name && u.last_name && u.display_name && bucket(u.id, LANES) === ownLane,
+    );
     const user = candidates[Math.floor(Math.random() * candidates.length)];
     if (!user?.tenant_id) continue;
     if ((await rolesOf(api, user.id)).length > 0) continue;
@@ -60,7 +79,7 @@ export async function freeUser(api: AdminApi): Promise<User & { tenant_id: strin
 
 /** 0 or 1, the same for every account of one email: which half of the duplicate-email groups it is in. */
 function emailHalf(email: string): 0 | 1 {
-  return ([...email].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 0) % 2) as 0 | 1;
+  return bucket(email, 2) as 0 | 1;
 }
 
 /**
