@@ -27,8 +27,11 @@ function addDays(iso: string, days: number): Date {
 
 /** Another tenant than the user's own, and a partner, to give the user roles in. */
 async function scopes(api: AdminApi, ownTenant: string) {
-  const tenants = await api.GET('/api/v1/admin/tenants/', { params: { query: { per_page: 5, status: 'ACTIVE' } } });
-  const other = tenants.data!.items.find((t) => t.id !== ownTenant)!;
+  // Not a tenant made by a test of this run (made in the last hour): its own test may delete it
+  // meanwhile, and the markup-named one of tenants.spec.ts sorts before every seeded name.
+  const tenants = await api.GET('/api/v1/admin/tenants/', { params: { query: { per_page: 50, status: 'ACTIVE' } } });
+  const anHourAgo = Date.now() - 60 * 60 * 1000;
+  const other = tenants.data!.items.find((t) => t.id !== ownTenant && Date.parse(t.created_at) < anHourAgo)!;
   const partners = await api.GET('/api/v1/admin/partners/', { params: { query: { per_page: 1 } } });
   const partner = partners.data!.items[0]!;
   return { other, partner };
