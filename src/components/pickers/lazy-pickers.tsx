@@ -21,6 +21,8 @@ function lazyPicker(load: () => Promise<ComponentType<PickerProps>>): ComponentT
             helperText={props.helperText}
             fullWidth={props.fullWidth ?? true}
             disabled
+            // The hint stays readable (and passes contrast) while the field waits for its code.
+            slotProps={{ formHelperText: { disabled: false } }}
           />
         }
       >
